@@ -1,0 +1,125 @@
+import type { Database } from 'better-sqlite3';
+import { TRACKED_TABLES } from './migrations';
+import { notFound } from '../shared/errors';
+
+const MAX_STEPS = 1000;
+
+// Row-level undo log in the style of sqlite.org's "Automatic Undo/Redo": TEMP triggers (this connection
+// only) write the inverse SQL of every change to history_ops while a step is open. Because the log lives
+// in the project file, the desktop app and the CLI share one history.
+export class History {
+  private currentStep: number | null = null;
+
+  constructor(private readonly db: Database) {
+    db.function('cp_current_step', { deterministic: false }, () => this.currentStep);
+    for (const table of TRACKED_TABLES) this.installTriggers(table);
+  }
+
+  private installTriggers(table: string): void {
+    const cols = (this.db.pragma(`main.table_info(${table})`) as { name: string }[]).map((c) => c.name);
+    const when = 'WHEN cp_current_step() IS NOT NULL';
+    const log = (expr: string) => `INSERT INTO main.history_ops(step_id, sql) VALUES (cp_current_step(), ${expr});`;
+    const restoreRow = `'INSERT INTO ${table}(rowid,${cols.join(',')}) VALUES('||old.rowid||${cols
+      .map((c) => `','||quote(old.${c})`)
+      .join('||')}||')'`;
+    // Only changed columns are logged, so renaming a document does not copy its whole text into the log.
+    const changed = cols.map((c) => `CASE WHEN old.${c} IS NOT new.${c} THEN ',${c}='||quote(old.${c}) ELSE '' END`);
+    const restoreValues = `'UPDATE ${table} SET rowid=rowid'||${changed.join('||')}||' WHERE rowid='||old.rowid`;
+    this.db.exec(`
+      CREATE TEMP TRIGGER IF NOT EXISTS undo_${table}_insert AFTER INSERT ON main.${table} ${when}
+        BEGIN ${log(`'DELETE FROM ${table} WHERE rowid='||new.rowid`)} END;
+      CREATE TEMP TRIGGER IF NOT EXISTS undo_${table}_update AFTER UPDATE ON main.${table} ${when}
+        BEGIN ${log(restoreValues)} END;
+      CREATE TEMP TRIGGER IF NOT EXISTS undo_${table}_delete BEFORE DELETE ON main.${table} ${when}
+        BEGIN ${log(restoreRow)} END;
+    `);
+  }
+
+  get recording(): boolean {
+    return this.currentStep !== null;
+  }
+
+  /** Runs `fn` as one transaction recorded as one undoable step. Nested calls join the outer step. */
+  record<T>(label: string, fn: () => T): T {
+    if (this.currentStep !== null) return fn();
+    return this.db.transaction(() => {
+      this.db.prepare('DELETE FROM history_ops WHERE step_id IN (SELECT id FROM history_steps WHERE undone = 1)').run();
+      this.db.prepare('DELETE FROM history_steps WHERE undone = 1').run();
+      const id = Number(
+        this.db
+          .prepare('INSERT INTO history_steps(label, created_at) VALUES (?, ?)')
+          .run(label, new Date().toISOString()).lastInsertRowid,
+      );
+      this.currentStep = id;
+      try {
+        const result = fn();
+        this.prune();
+        return result;
+      } finally {
+        this.currentStep = null;
+      }
+    })();
+  }
+
+  private prune(): void {
+    const cutoff = this.db
+      .prepare('SELECT id FROM history_steps ORDER BY id DESC LIMIT 1 OFFSET ?')
+      .pluck()
+      .get(MAX_STEPS) as number | undefined;
+    if (cutoff === undefined) return;
+    this.db.prepare('DELETE FROM history_ops WHERE step_id <= ?').run(cutoff);
+    this.db.prepare('DELETE FROM history_steps WHERE id <= ?').run(cutoff);
+  }
+
+  /** The step `undo` would revert, if any. */
+  peekUndo(): HistoryStep | undefined {
+    return this.db
+      .prepare('SELECT id, label, created_at AS createdAt FROM history_steps WHERE undone = 0 ORDER BY id DESC LIMIT 1')
+      .get() as HistoryStep | undefined;
+  }
+
+  peekRedo(): HistoryStep | undefined {
+    return this.db
+      .prepare('SELECT id, label, created_at AS createdAt FROM history_steps WHERE undone = 1 ORDER BY id ASC LIMIT 1')
+      .get() as HistoryStep | undefined;
+  }
+
+  undo(): HistoryStep {
+    const step = this.peekUndo();
+    if (!step) throw notFound('Nothing to undo.');
+    this.replay(step.id, 1);
+    return step;
+  }
+
+  redo(): HistoryStep {
+    const step = this.peekRedo();
+    if (!step) throw notFound('Nothing to redo.');
+    this.replay(step.id, 0);
+    return step;
+  }
+
+  // Replays a step's inverse ops newest first; the triggers record their inverses under the same step,
+  // which turns an undo log into a redo log and back.
+  private replay(stepId: number, undone: 0 | 1): void {
+    this.db.transaction(() => {
+      this.db.pragma('defer_foreign_keys = ON');
+      const ops = this.db
+        .prepare('SELECT id, sql FROM history_ops WHERE step_id = ? ORDER BY id DESC')
+        .all(stepId) as { id: number; sql: string }[];
+      this.db.prepare('DELETE FROM history_ops WHERE step_id = ?').run(stepId);
+      this.currentStep = stepId;
+      try {
+        for (const op of ops) this.db.prepare(op.sql).run();
+      } finally {
+        this.currentStep = null;
+      }
+      this.db.prepare('UPDATE history_steps SET undone = ? WHERE id = ?').run(undone, stepId);
+    })();
+  }
+}
+
+export interface HistoryStep {
+  id: number;
+  label: string;
+  createdAt: string;
+}
