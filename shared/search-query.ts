@@ -1,0 +1,64 @@
+// Text-search queries: each alternative (separated by " OR ") is a phrase of words matched in order,
+// case- and accent-insensitively, on word boundaries; a trailing * makes a word a prefix.
+
+export interface QueryTerm {
+  word: string;
+  prefix: boolean;
+}
+
+export type ParsedQuery = QueryTerm[][];
+
+const TOKEN = /[\p{L}\p{N}\p{M}]+\*?/gu;
+
+const foldTable = new Map<number, string>();
+
+/** Folds one UTF-16 unit to lower case without accents, always to exactly one unit, so offsets survive. */
+function foldUnit(code: number): string {
+  let f = foldTable.get(code);
+  if (f === undefined) {
+    const ch = String.fromCharCode(code);
+    if (code >= 0xd800 && code <= 0xdfff) f = ch;
+    else {
+      const base = ch.normalize('NFD').charAt(0).toLowerCase();
+      f = base.length === 1 ? base : ch;
+    }
+    foldTable.set(code, f);
+  }
+  return f;
+}
+
+/** Same length as `text`, lower case, accents removed. */
+export function foldText(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    out += c < 0x41 || (c > 0x5a && c < 0x80) ? text[i] : foldUnit(c);
+  }
+  return out;
+}
+
+export function parseQuery(query: string): ParsedQuery {
+  return query
+    .split(/\s+OR\s+/)
+    .map((alt) =>
+      [...foldText(alt).matchAll(TOKEN)].map((m) => ({
+        word: m[0].replace(/\*$/, ''),
+        prefix: m[0].endsWith('*'),
+      })),
+    )
+    .filter((alt) => alt.length > 0);
+}
+
+/** The equivalent FTS5 MATCH expression, used to find candidate documents quickly. */
+export function toFtsQuery(q: ParsedQuery): string {
+  return q.map((alt) => `(${alt.map((t) => `"${t.word}"${t.prefix ? '*' : ''}`).join(' AND ')})`).join(' OR ');
+}
+
+/** A regex over folded text matching any alternative as a phrase on word boundaries. */
+export function toRegExp(q: ParsedQuery): RegExp {
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const alts = q.map((alt) =>
+    alt.map((t) => escape(t.word) + (t.prefix ? '[\\p{L}\\p{N}\\p{M}]*' : '')).join('[^\\p{L}\\p{N}\\p{M}]+'),
+  );
+  return new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${alts.join('|')})(?![\\p{L}\\p{N}\\p{M}])`, 'gu');
+}
