@@ -1,0 +1,147 @@
+// `npm run bench [-- --size standard|large]`: times the core on the synthetic focus-group corpus.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Project } from '../db/project';
+import { importFiles } from '../db/import/import-files';
+import { insertCode, listCodes } from '../db/codes';
+import { addCodings, type NewCoding } from '../db/codings';
+import { queryExcerpts } from '../db/excerpts';
+import { searchText } from '../db/search';
+import { projectStats } from '../db/stats';
+import { timeIt, median, printTable, type Figure } from './measure';
+
+const SIZES = {
+  standard: { docs: 60, words: 15000, groups: 6, codes: 40, codings: 20000 },
+  large: { docs: 300, words: 30000, groups: 6, codes: 40, codings: 200000 },
+} as const;
+
+const here = dirname(fileURLToPath(import.meta.url));
+const size = (
+  process.argv.includes('--size') ? process.argv[process.argv.indexOf('--size') + 1] : 'standard'
+) as keyof typeof SIZES;
+if (!(size in SIZES)) throw new Error(`Unknown size "${size}"; use standard or large.`);
+
+function corpus(): string {
+  const maker = resolve(here, '../../shared/corpus/make-corpus.mjs');
+  if (!existsSync(maker))
+    throw new Error(`The corpus generator is missing: ${maker} (it lives in ../shared beside the project).`);
+  const dir = join(here, '.corpus', size);
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const s = SIZES[size];
+    const args = Object.entries(s).flatMap(([k, v]) => [`--${k}`, String(v)]);
+    execFileSync(process.execPath, [maker, dir, ...args], { stdio: 'inherit' });
+  }
+  return dir;
+}
+
+async function main(): Promise<void> {
+  const dir = corpus();
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+    words: number;
+    codings: number;
+  };
+  const work = mkdtempSync(join(tmpdir(), 'commonplace-bench-'));
+  const project = Project.create(join(work, 'bench.commonplace'), { coder: 'bench' });
+  const figures: Figure[] = [];
+  const add = (f: Figure) => {
+    figures.push(f);
+    process.stderr.write(`  ${f.name}: ${f.value} ${f.unit}\n`);
+  };
+
+  const importMs = await timeIt(() => importFiles(project, [dir], { groupFromFolder: true }));
+  add({ name: 'import: all documents', value: Math.round(importMs), unit: 'ms' });
+  add({
+    name: 'import: words per second',
+    value: Math.round(manifest.words / (importMs / 1000)),
+    unit: 'words/s',
+    target: 1_000_000,
+    higherIsBetter: true,
+  });
+
+  const codebook = JSON.parse(readFileSync(join(dir, 'codebook.json'), 'utf8')) as {
+    name: string;
+    parent: string | null;
+    color: string;
+  }[];
+  project.mutate('Create codebook', () => {
+    const ids = new Map<string, number>();
+    for (const c of codebook)
+      ids.set(
+        c.name,
+        insertCode(project, { name: c.name, color: c.color, parentId: c.parent ? ids.get(c.parent) : null }),
+      );
+  });
+  const codeIds = new Map(listCodes(project).map((c) => [c.name, c.id]));
+  const docIds = new Map(
+    (project.db.prepare('SELECT id, name FROM documents').all() as { id: number; name: string }[]).map(
+      (d) => [d.name, d.id],
+    ),
+  );
+  const batch: NewCoding[] = readFileSync(join(dir, 'codings.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const r = JSON.parse(line) as { doc: string; start: number; end: number; code: string };
+      const name = r.doc.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
+      return { documentId: docIds.get(name)!, codeId: codeIds.get(r.code)!, start: r.start, end: r.end };
+    });
+  const codingMs = await timeIt(() => addCodings(project, batch));
+  add({ name: 'batch coding', value: Math.round(codingMs), unit: 'ms' });
+  add({
+    name: 'batch coding: codings per second',
+    value: Math.round(batch.length / (codingMs / 1000)),
+    unit: 'codings/s',
+    target: 100_000,
+    higherIsBetter: true,
+  });
+
+  const firstCode = codeIds.get(codebook[0]!.name)!;
+  const excerptRuns: number[] = [];
+  let excerpts = 0;
+  for (let i = 0; i < 5; i++)
+    excerptRuns.push(
+      await timeIt(() => (excerpts = queryExcerpts(project, { codeIds: [firstCode] }).length)),
+    );
+  add({
+    name: `excerpts of one code (${excerpts})`,
+    value: round(median(excerptRuns)),
+    unit: 'ms',
+    target: 100,
+  });
+
+  for (const q of ['secret caseload', 'manager', 'tenan*']) {
+    const runs: number[] = [];
+    let hits = 0;
+    for (let i = 0; i < 5; i++)
+      runs.push(await timeIt(() => (hits = searchText(project, q, { limit: 1000 }).length)));
+    add({
+      name: `search "${q}" (${hits} hits, first 1000)`,
+      value: round(median(runs)),
+      unit: 'ms',
+      target: 50,
+    });
+  }
+
+  project.db.pragma('wal_checkpoint(TRUNCATE)');
+  add({ name: 'project file size', value: round(statSync(project.path).size / 1e6), unit: 'MB' });
+  add({ name: 'peak RSS', value: round(process.resourceUsage().maxRSS / 1024), unit: 'MB', target: 500 });
+  project.close();
+  rmSync(work, { recursive: true, force: true });
+
+  printTable(figures);
+  const out = join(here, 'results.json');
+  writeFileSync(
+    out,
+    `${JSON.stringify({ size, date: new Date().toISOString(), node: process.version, manifest, figures }, null, 2)}\n`,
+  );
+  console.log(`\nWrote ${out}`);
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+await main();
