@@ -9,7 +9,8 @@ export function checkAttributeValue(type: AttributeType, name: string, value: st
   const v = value.trim();
   switch (type) {
     case 'number':
-      if (v === '' || !Number.isFinite(Number(v))) throw invalidArgument(`${name} is a number; "${value}" is not.`);
+      if (v === '' || !Number.isFinite(Number(v)))
+        throw invalidArgument(`${name} is a number; "${value}" is not.`);
       return String(Number(v));
     case 'boolean': {
       const b = v.toLowerCase();
@@ -27,19 +28,26 @@ export function checkAttributeValue(type: AttributeType, name: string, value: st
   }
 }
 
-function ensureDef(project: Project, scope: AttributeScope, name: string, type?: AttributeType): { id: number; type: AttributeType } {
+function ensureDef(
+  project: Project,
+  scope: AttributeScope,
+  name: string,
+  type?: AttributeType,
+): { id: number; type: AttributeType } {
   const clean = name.trim();
   if (!clean) throw invalidArgument('An attribute name cannot be empty.');
-  const def = project.db.prepare('SELECT id, type FROM attribute_defs WHERE scope = ? AND name = ?').get(scope, clean) as
-    | { id: number; type: AttributeType }
-    | undefined;
+  const def = project.db
+    .prepare('SELECT id, type FROM attribute_defs WHERE scope = ? AND name = ?')
+    .get(scope, clean) as { id: number; type: AttributeType } | undefined;
   if (def) {
-    if (type && type !== def.type) throw invalidArgument(`${clean} already holds ${def.type} values, not ${type}.`);
+    if (type && type !== def.type)
+      throw invalidArgument(`${clean} already holds ${def.type} values, not ${type}.`);
     return def;
   }
   const t = type ?? 'text';
   const id = Number(
-    project.db.prepare('INSERT INTO attribute_defs(scope, name, type) VALUES (?, ?, ?)').run(scope, clean, t).lastInsertRowid,
+    project.db.prepare('INSERT INTO attribute_defs(scope, name, type) VALUES (?, ?, ?)').run(scope, clean, t)
+      .lastInsertRowid,
   );
   return { id, type: t };
 }
@@ -59,7 +67,9 @@ export function setAttribute(
   project.mutate(`Set ${scope} attribute "${name.trim()}"`, () => {
     const def = ensureDef(project, scope, name, type);
     if (value === null) {
-      project.db.prepare('DELETE FROM attribute_values WHERE def_id = ? AND target_id = ?').run(def.id, targetId);
+      project.db
+        .prepare('DELETE FROM attribute_values WHERE def_id = ? AND target_id = ?')
+        .run(def.id, targetId);
       return;
     }
     project.db

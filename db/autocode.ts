@@ -37,7 +37,10 @@ export function autocode(project: Project, o: AutocodeOptions): AutocodeResult {
   for (const h of hits) {
     let [start, end] = [h.start, h.end];
     const turn = cache.turnAt(h.documentId, h.start);
-    const body = turn && { start: turn.bodyStart, end: trimEnd(cache.text(h.documentId), turn.bodyStart, turn.end) };
+    const body = turn && {
+      start: turn.bodyStart,
+      end: trimEnd(cache.text(h.documentId), turn.bodyStart, turn.end),
+    };
     if (scope === 'turn' && body) [start, end] = [body.start, body.end];
     if (scope === 'sentence') [start, end] = sentenceAround(cache.text(h.documentId), h.start, h.end, body);
     const key = `${h.documentId}:${start}:${end}`;

@@ -63,7 +63,9 @@ export function findCode(project: Project, nameOrPath: string): CodeInfo | undef
   if (byPath) return byPath;
   const byName = codes.filter((c) => c.name.toLowerCase() === key);
   if (byName.length > 1) {
-    throw invalidArgument(`"${nameOrPath}" names several codes (${byName.map((c) => c.path).join(', ')}); give the full path.`);
+    throw invalidArgument(
+      `"${nameOrPath}" names several codes (${byName.map((c) => c.path).join(', ')}); give the full path.`,
+    );
   }
   return byName[0];
 }
@@ -77,7 +79,6 @@ export function requireCode(project: Project, nameOrPath: string): CodeInfo {
 function checkName(project: Project, name: string, parentId: number | null, exceptId = -1): string {
   const clean = name.trim().replace(/\s+/g, ' ');
   if (!clean) throw invalidArgument('A code name cannot be empty.');
-  if (clean.includes('/')) throw invalidArgument(`A code name cannot contain "/" (it separates levels of the tree): "${clean}".`);
   const clash = project.db
     .prepare('SELECT 1 FROM codes WHERE ifnull(parent_id, 0) = ? AND name = ? COLLATE NOCASE AND id <> ?')
     .get(parentId ?? 0, clean, exceptId);
@@ -92,10 +93,11 @@ function checkColor(color: string): string {
 
 function nextPosition(project: Project, parentId: number | null): number {
   return (
-    (project.db.prepare('SELECT max(position) FROM codes WHERE ifnull(parent_id, 0) = ?').pluck().get(parentId ?? 0) as
-      | number
-      | null) ?? -1
-  ) + 1;
+    ((project.db
+      .prepare('SELECT max(position) FROM codes WHERE ifnull(parent_id, 0) = ?')
+      .pluck()
+      .get(parentId ?? 0) as number | null) ?? -1) + 1
+  );
 }
 
 /** Inserts a code inside the caller's transaction. */
@@ -107,8 +109,11 @@ export function insertCode(project: Project, code: NewCode, guid = newGuid()): n
   const color = checkColor(code.color ?? CODE_PALETTE[count % CODE_PALETTE.length]!);
   return Number(
     project.db
-      .prepare('INSERT INTO codes(guid, parent_id, name, color, description, position) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(guid, parentId, name, color, code.description ?? '', nextPosition(project, parentId)).lastInsertRowid,
+      .prepare(
+        'INSERT INTO codes(guid, parent_id, name, color, description, position) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(guid, parentId, name, color, code.description ?? '', nextPosition(project, parentId))
+      .lastInsertRowid,
   );
 }
 
@@ -119,7 +124,9 @@ export function createCode(project: Project, code: NewCode): number {
 export function renameCode(project: Project, id: number, name: string): void {
   const code = getCode(project, id);
   project.mutate(`Rename code "${code.name}" to "${name.trim()}"`, () => {
-    project.db.prepare('UPDATE codes SET name = ? WHERE id = ?').run(checkName(project, name, code.parentId, id), id);
+    project.db
+      .prepare('UPDATE codes SET name = ? WHERE id = ?')
+      .run(checkName(project, name, code.parentId, id), id);
   });
 }
 
@@ -148,7 +155,9 @@ export function moveCode(project: Project, id: number, parentId: number | null, 
   project.mutate(`Move code "${code.name}"`, () => {
     checkName(project, code.name, parentId, id);
     const siblings = project.db
-      .prepare('SELECT id FROM codes WHERE ifnull(parent_id, 0) = ? AND id <> ? ORDER BY position, name COLLATE NOCASE')
+      .prepare(
+        'SELECT id FROM codes WHERE ifnull(parent_id, 0) = ? AND id <> ? ORDER BY position, name COLLATE NOCASE',
+      )
       .pluck()
       .all(parentId ?? 0, id) as number[];
     const at = Math.max(0, Math.min(index ?? siblings.length, siblings.length));
@@ -165,7 +174,8 @@ export function mergeCode(project: Project, sourceId: number, targetId: number):
   const source = getCode(project, sourceId);
   const target = getCode(project, targetId);
   for (let p: number | null = target.parentId; p !== null; p = getCode(project, p).parentId) {
-    if (p === sourceId) throw invalidArgument(`Cannot merge "${source.name}" into its own sub-code "${target.name}".`);
+    if (p === sourceId)
+      throw invalidArgument(`Cannot merge "${source.name}" into its own sub-code "${target.name}".`);
   }
   project.mutate(`Merge code "${source.path}" into "${target.path}"`, () => {
     const { db } = project;
@@ -174,9 +184,15 @@ export function mergeCode(project: Project, sourceId: number, targetId: number):
          AND t.document_id = codings.document_id AND t.start = codings.start AND t.end = codings.end)`,
     ).run(sourceId, targetId);
     db.prepare('UPDATE codings SET code_id = ? WHERE code_id = ?').run(targetId, sourceId);
-    for (const child of db.prepare('SELECT id, name FROM codes WHERE parent_id = ?').all(sourceId) as CodeRow[]) {
+    for (const child of db
+      .prepare('SELECT id, name FROM codes WHERE parent_id = ?')
+      .all(sourceId) as CodeRow[]) {
       checkName(project, child.name, targetId, child.id);
-      db.prepare('UPDATE codes SET parent_id = ?, position = ? WHERE id = ?').run(targetId, nextPosition(project, targetId), child.id);
+      db.prepare('UPDATE codes SET parent_id = ?, position = ? WHERE id = ?').run(
+        targetId,
+        nextPosition(project, targetId),
+        child.id,
+      );
     }
     mergeMemo(project, sourceId, targetId, source.path);
     if (source.description && !target.description) {
@@ -188,13 +204,13 @@ export function mergeCode(project: Project, sourceId: number, targetId: number):
 
 function mergeMemo(project: Project, sourceId: number, targetId: number, sourcePath: string): void {
   const { db } = project;
-  const src = db.prepare("SELECT id, content_text AS text FROM memos WHERE kind = 'code' AND target_id = ?").get(sourceId) as
-    | { id: number; text: string }
-    | undefined;
+  const src = db
+    .prepare("SELECT id, content_text AS text FROM memos WHERE kind = 'code' AND target_id = ?")
+    .get(sourceId) as { id: number; text: string } | undefined;
   if (!src) return;
-  const dst = db.prepare("SELECT id, content_text AS text FROM memos WHERE kind = 'code' AND target_id = ?").get(targetId) as
-    | { id: number; text: string }
-    | undefined;
+  const dst = db
+    .prepare("SELECT id, content_text AS text FROM memos WHERE kind = 'code' AND target_id = ?")
+    .get(targetId) as { id: number; text: string } | undefined;
   if (!dst) {
     db.prepare('UPDATE memos SET target_id = ? WHERE id = ?').run(targetId, src.id);
     return;

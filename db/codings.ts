@@ -37,7 +37,13 @@ function validate(project: Project, codings: NewCoding[]): void {
       if (!codeExists.get(c.codeId)) throw notFound(`No code with id ${c.codeId}${where}.`);
       codes.add(c.codeId);
     }
-    if (!Number.isInteger(c.start) || !Number.isInteger(c.end) || c.start < 0 || c.end <= c.start || c.end > len) {
+    if (
+      !Number.isInteger(c.start) ||
+      !Number.isInteger(c.end) ||
+      c.start < 0 ||
+      c.end <= c.start ||
+      c.end > len
+    ) {
       throw invalidArgument(`Range ${c.start}–${c.end} is not inside the document (length ${len})${where}.`);
     }
   });
@@ -65,8 +71,9 @@ export function insertCodings(project: Project, codings: NewCoding[]): CodingRes
 
 export function addCodings(project: Project, codings: NewCoding[], label?: string): CodingResult {
   if (codings.length === 0) return { added: 0, existing: 0, ids: [] };
-  return project.mutate(label ?? (codings.length === 1 ? 'Apply code' : `Apply ${codings.length} codings`), () =>
-    insertCodings(project, codings),
+  return project.mutate(
+    label ?? (codings.length === 1 ? 'Apply code' : `Apply ${codings.length} codings`),
+    () => insertCodings(project, codings),
   );
 }
 
@@ -89,7 +96,9 @@ export function removeCodings(project: Project, ids: number[]): number {
 
 export function setCodingMemo(project: Project, id: number, memo: string | null): void {
   project.mutate('Edit coding memo', () => {
-    const r = project.db.prepare('UPDATE codings SET memo = ? WHERE id = ?').run(memo && memo.trim() ? memo : null, id);
+    const r = project.db
+      .prepare('UPDATE codings SET memo = ? WHERE id = ?')
+      .run(memo && memo.trim() ? memo : null, id);
     if (!r.changes) throw notFound(`No coding with id ${id}.`);
   });
 }
@@ -98,7 +107,9 @@ const CODING_SQL = `SELECT k.id, k.document_id AS documentId, k.code_id AS codeI
   k.created_at AS createdAt, k.memo FROM codings k JOIN coders u ON u.id = k.coder_id`;
 
 export function listCodings(project: Project, documentId: number): Coding[] {
-  return project.db.prepare(`${CODING_SQL} WHERE k.document_id = ? ORDER BY k.start, k.end`).all(documentId) as Coding[];
+  return project.db
+    .prepare(`${CODING_SQL} WHERE k.document_id = ? ORDER BY k.start, k.end`)
+    .all(documentId) as Coding[];
 }
 
 export function getCoding(project: Project, id: number): Coding {

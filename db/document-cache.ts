@@ -18,7 +18,11 @@ export class DocumentCache {
   text(documentId: number): string {
     let t = this.texts.get(documentId);
     if (t === undefined) {
-      t = (this.project.db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(documentId) as string) ?? '';
+      t =
+        (this.project.db
+          .prepare('SELECT text FROM documents WHERE id = ?')
+          .pluck()
+          .get(documentId) as string) ?? '';
       this.texts.set(documentId, t);
     }
     return t;

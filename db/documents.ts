@@ -55,14 +55,24 @@ export function insertDocument(project: Project, doc: NewDocument): number {
   );
   for (const t of doc.turns) {
     const speakerId = ensureSpeaker(project, t.speaker);
-    insertTurn.run(id, speakerId, t.start, t.end, t.bodyStart, t.time, countWords(doc.text.slice(t.bodyStart, t.end)));
+    insertTurn.run(
+      id,
+      speakerId,
+      t.start,
+      t.end,
+      t.bodyStart,
+      t.time,
+      countWords(doc.text.slice(t.bodyStart, t.end)),
+    );
   }
   for (const g of doc.groups ?? []) addToGroup(project, id, ensureGroup(project, g));
   return id;
 }
 
 export function addToGroup(project: Project, documentId: number, groupId: number): void {
-  project.db.prepare('INSERT OR IGNORE INTO group_members(group_id, document_id) VALUES (?, ?)').run(groupId, documentId);
+  project.db
+    .prepare('INSERT OR IGNORE INTO group_members(group_id, document_id) VALUES (?, ?)')
+    .run(groupId, documentId);
 }
 
 const SUMMARY_SQL = `
@@ -74,10 +84,15 @@ const SUMMARY_SQL = `
   FROM documents d`;
 
 type SummaryRow = Omit<DocumentSummary, 'groups'> & { groupList: string | null };
-const toSummary = ({ groupList, ...r }: SummaryRow): DocumentSummary => ({ ...r, groups: splitList(groupList).sort() });
+const toSummary = ({ groupList, ...r }: SummaryRow): DocumentSummary => ({
+  ...r,
+  groups: splitList(groupList).sort(),
+});
 
 export function listDocuments(project: Project): DocumentSummary[] {
-  return (project.db.prepare(`${SUMMARY_SQL} ORDER BY d.name COLLATE NOCASE`).all() as SummaryRow[]).map(toSummary);
+  return (project.db.prepare(`${SUMMARY_SQL} ORDER BY d.name COLLATE NOCASE`).all() as SummaryRow[]).map(
+    toSummary,
+  );
 }
 
 export function documentSummary(project: Project, id: number): DocumentSummary {
@@ -98,7 +113,8 @@ export function getDocument(project: Project, id: number): DocumentRow {
 }
 
 export function documentIdByName(project: Project, name: string): number {
-  const id = project.db.prepare('SELECT id FROM documents WHERE name = ?').pluck().get(name) as number | undefined;
+  const id = project.db.prepare('SELECT id FROM documents WHERE name = ?').pluck().get(name) as
+    number | undefined;
   if (id === undefined) throw notFound(`No document named "${name}".`);
   return id;
 }

@@ -53,7 +53,9 @@ function whereClauses(project: Project, q: ExcerptQuery): { where: string[]; par
   if (q.documentIds?.length) inList('k.document_id', q.documentIds);
   if (q.coderIds?.length) inList('k.coder_id', q.coderIds);
   if (q.groupIds?.length) {
-    where.push(`k.document_id IN (SELECT document_id FROM group_members WHERE group_id IN (${placeholders(q.groupIds.length)}))`);
+    where.push(
+      `k.document_id IN (SELECT document_id FROM group_members WHERE group_id IN (${placeholders(q.groupIds.length)}))`,
+    );
     params.push(...q.groupIds);
   }
   const overlapsTurnOf = (speakerSet: string) =>
@@ -131,9 +133,12 @@ export function queryExcerpts(project: Project, q: ExcerptQuery = {}): Excerpt[]
 /** Number of codings per code id, optionally rolled up to include sub-codes. */
 export function codingCounts(project: Project, rollUp = false): Map<number, number> {
   const own = new Map<number, number>(
-    (project.db.prepare('SELECT code_id AS id, count(*) AS n FROM codings GROUP BY code_id').all() as { id: number; n: number }[]).map(
-      (r) => [r.id, r.n],
-    ),
+    (
+      project.db.prepare('SELECT code_id AS id, count(*) AS n FROM codings GROUP BY code_id').all() as {
+        id: number;
+        n: number;
+      }[]
+    ).map((r) => [r.id, r.n]),
   );
   if (!rollUp) return own;
   const codes = listCodes(project);

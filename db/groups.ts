@@ -13,13 +13,18 @@ export interface GroupSummary {
 export function ensureGroup(project: Project, name: string): number {
   const clean = name.trim();
   if (!clean) throw conflict('A group name cannot be empty.');
-  const found = project.db.prepare('SELECT id FROM doc_groups WHERE name = ?').pluck().get(clean) as number | undefined;
+  const found = project.db.prepare('SELECT id FROM doc_groups WHERE name = ?').pluck().get(clean) as
+    number | undefined;
   if (found !== undefined) return found;
-  return Number(project.db.prepare('INSERT INTO doc_groups(guid, name) VALUES (?, ?)').run(newGuid(), clean).lastInsertRowid);
+  return Number(
+    project.db.prepare('INSERT INTO doc_groups(guid, name) VALUES (?, ?)').run(newGuid(), clean)
+      .lastInsertRowid,
+  );
 }
 
 export function groupIdByName(project: Project, name: string): number {
-  const id = project.db.prepare('SELECT id FROM doc_groups WHERE name = ?').pluck().get(name) as number | undefined;
+  const id = project.db.prepare('SELECT id FROM doc_groups WHERE name = ?').pluck().get(name) as
+    number | undefined;
   if (id === undefined) throw notFound(`No document group named "${name}".`);
   return id;
 }
@@ -36,7 +41,9 @@ export function listGroups(project: Project): GroupSummary[] {
 export function setDocumentGroups(project: Project, documentId: number, groups: string[]): void {
   project.mutate('Change document groups', () => {
     project.db.prepare('DELETE FROM group_members WHERE document_id = ?').run(documentId);
-    const add = project.db.prepare('INSERT OR IGNORE INTO group_members(group_id, document_id) VALUES (?, ?)');
+    const add = project.db.prepare(
+      'INSERT OR IGNORE INTO group_members(group_id, document_id) VALUES (?, ?)',
+    );
     for (const g of groups) add.run(ensureGroup(project, g), documentId);
   });
 }

@@ -58,7 +58,9 @@ export async function dispatch(handlers: Handlers, name: unknown, args: unknown)
   const key = name as CallName;
   const parsed = contract[key].args.safeParse(args ?? {});
   if (!parsed.success) {
-    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'arguments'}: ${i.message}`).join('; ');
+    const detail = parsed.error.issues
+      .map((i) => `${i.path.join('.') || 'arguments'}: ${i.message}`)
+      .join('; ');
     return { ok: false, error: { code: 'invalid-argument', message: `Bad arguments for ${key}: ${detail}` } };
   }
   try {
@@ -66,6 +68,9 @@ export async function dispatch(handlers: Handlers, name: unknown, args: unknown)
     return { ok: true, value: await handler(parsed.data) };
   } catch (e) {
     if (isCommonplaceError(e)) return { ok: false, error: { code: e.code, message: e.message } };
-    return { ok: false, error: { code: 'internal', message: `Unexpected error in ${key}: ${(e as Error)?.message ?? e}` } };
+    return {
+      ok: false,
+      error: { code: 'internal', message: `Unexpected error in ${key}: ${(e as Error)?.message ?? e}` },
+    };
   }
 }

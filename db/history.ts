@@ -18,12 +18,15 @@ export class History {
   private installTriggers(table: string): void {
     const cols = (this.db.pragma(`main.table_info(${table})`) as { name: string }[]).map((c) => c.name);
     const when = 'WHEN cp_current_step() IS NOT NULL';
-    const log = (expr: string) => `INSERT INTO main.history_ops(step_id, sql) VALUES (cp_current_step(), ${expr});`;
+    const log = (expr: string) =>
+      `INSERT INTO main.history_ops(step_id, sql) VALUES (cp_current_step(), ${expr});`;
     const restoreRow = `'INSERT INTO ${table}(rowid,${cols.join(',')}) VALUES('||old.rowid||${cols
       .map((c) => `','||quote(old.${c})`)
       .join('||')}||')'`;
     // Only changed columns are logged, so renaming a document does not copy its whole text into the log.
-    const changed = cols.map((c) => `CASE WHEN old.${c} IS NOT new.${c} THEN ',${c}='||quote(old.${c}) ELSE '' END`);
+    const changed = cols.map(
+      (c) => `CASE WHEN old.${c} IS NOT new.${c} THEN ',${c}='||quote(old.${c}) ELSE '' END`,
+    );
     const restoreValues = `'UPDATE ${table} SET rowid=rowid'||${changed.join('||')}||' WHERE rowid='||old.rowid`;
     this.db.exec(`
       CREATE TEMP TRIGGER IF NOT EXISTS undo_${table}_insert AFTER INSERT ON main.${table} ${when}
@@ -43,7 +46,9 @@ export class History {
   record<T>(label: string, fn: () => T): T {
     if (this.currentStep !== null) return fn();
     return this.db.transaction(() => {
-      this.db.prepare('DELETE FROM history_ops WHERE step_id IN (SELECT id FROM history_steps WHERE undone = 1)').run();
+      this.db
+        .prepare('DELETE FROM history_ops WHERE step_id IN (SELECT id FROM history_steps WHERE undone = 1)')
+        .run();
       this.db.prepare('DELETE FROM history_steps WHERE undone = 1').run();
       const id = Number(
         this.db
@@ -74,13 +79,17 @@ export class History {
   /** The step `undo` would revert, if any. */
   peekUndo(): HistoryStep | undefined {
     return this.db
-      .prepare('SELECT id, label, created_at AS createdAt FROM history_steps WHERE undone = 0 ORDER BY id DESC LIMIT 1')
+      .prepare(
+        'SELECT id, label, created_at AS createdAt FROM history_steps WHERE undone = 0 ORDER BY id DESC LIMIT 1',
+      )
       .get() as HistoryStep | undefined;
   }
 
   peekRedo(): HistoryStep | undefined {
     return this.db
-      .prepare('SELECT id, label, created_at AS createdAt FROM history_steps WHERE undone = 1 ORDER BY id ASC LIMIT 1')
+      .prepare(
+        'SELECT id, label, created_at AS createdAt FROM history_steps WHERE undone = 1 ORDER BY id ASC LIMIT 1',
+      )
       .get() as HistoryStep | undefined;
   }
 

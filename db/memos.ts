@@ -15,7 +15,13 @@ export function getMemo(project: Project, kind: MemoKind, targetId = 0): Memo | 
 }
 
 /** Saves a memo (Lexical JSON plus its plain text); an empty text deletes it. One undoable step. */
-export function saveMemo(project: Project, kind: MemoKind, targetId: number, contentText: string, contentJson = ''): void {
+export function saveMemo(
+  project: Project,
+  kind: MemoKind,
+  targetId: number,
+  contentText: string,
+  contentJson = '',
+): void {
   const target = kind === 'project' ? 0 : targetId;
   const table = TARGET_TABLE[kind];
   if (table && !project.db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(target)) {

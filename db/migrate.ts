@@ -7,7 +7,12 @@ export function schemaVersion(db: Database): number {
 }
 
 /** Brings the schema up to `target` (default: latest), each migration in its own transaction. */
-export function migrate(db: Database, file: string, target = SCHEMA_VERSION, migrations: readonly Migration[] = MIGRATIONS): void {
+export function migrate(
+  db: Database,
+  file: string,
+  target = SCHEMA_VERSION,
+  migrations: readonly Migration[] = MIGRATIONS,
+): void {
   const current = schemaVersion(db);
   if (current > SCHEMA_VERSION) {
     throw new CommonplaceError(

@@ -33,14 +33,12 @@ export class Project {
   }
 
   static create(path: string, options: OpenOptions = {}): Project {
-    if (existsSync(path)) throw new CommonplaceError('conflict', 'a file already exists here; choose another name', path);
+    if (existsSync(path))
+      throw new CommonplaceError('conflict', 'a file already exists here; choose another name', path);
     const project = Project.connect(path, options);
-    project.db.prepare('INSERT INTO meta(key, value) VALUES (?, ?), (?, ?)').run(
-      'guid',
-      randomUUID(),
-      'created_at',
-      new Date().toISOString(),
-    );
+    project.db
+      .prepare('INSERT INTO meta(key, value) VALUES (?, ?), (?, ?)')
+      .run('guid', randomUUID(), 'created_at', new Date().toISOString());
     return project;
   }
 
@@ -86,11 +84,13 @@ export class Project {
       const still = this.db.prepare('SELECT name FROM coders WHERE id = ?').pluck().get(this.coderId);
       if (still === this.coder) return this.coderId;
     }
-    const found = this.db.prepare('SELECT id FROM coders WHERE name = ?').pluck().get(this.coder) as number | undefined;
+    const found = this.db.prepare('SELECT id FROM coders WHERE name = ?').pluck().get(this.coder) as
+      number | undefined;
     this.coderId =
       found ??
       Number(
-        this.db.prepare('INSERT INTO coders(guid, name) VALUES (?, ?)').run(randomUUID(), this.coder).lastInsertRowid,
+        this.db.prepare('INSERT INTO coders(guid, name) VALUES (?, ?)').run(randomUUID(), this.coder)
+          .lastInsertRowid,
       );
     return this.coderId;
   }
@@ -111,6 +111,10 @@ function defaultCoder(): string {
 // A non-empty SQLite file without our tables is someone else's database: refuse rather than migrate it.
 function checkIsProject(db: Database.Database, path: string): void {
   if (schemaVersion(db) > 0) return;
-  const tables = db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").pluck().get() as number;
-  if (tables > 0) throw new CommonplaceError('bad-input', 'this SQLite file is not a Commonplace project', path);
+  const tables = db
+    .prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table'")
+    .pluck()
+    .get() as number;
+  if (tables > 0)
+    throw new CommonplaceError('bad-input', 'this SQLite file is not a Commonplace project', path);
 }

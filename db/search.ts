@@ -17,7 +17,9 @@ export interface SearchOptions {
 export function searchText(project: Project, query: string, options: SearchOptions = {}): SearchHit[] {
   const parsed = parseQuery(query);
   if (parsed.length === 0) throw invalidArgument(`The search "${query}" has no words to look for.`);
-  const docFilter = options.documentIds?.length ? `AND d.id IN (${placeholders(options.documentIds.length)})` : '';
+  const docFilter = options.documentIds?.length
+    ? `AND d.id IN (${placeholders(options.documentIds.length)})`
+    : '';
   const docs = project.db
     .prepare(
       `SELECT d.id, d.name FROM documents_fts f JOIN documents d ON d.id = f.rowid

@@ -7,9 +7,13 @@ import { newGuid } from './sql';
 export function ensureSpeaker(project: Project, name: string): number {
   const clean = name.trim().replace(/\s+/g, ' ');
   if (!clean) throw conflict('A speaker name cannot be empty.');
-  const found = project.db.prepare('SELECT id FROM speakers WHERE name = ?').pluck().get(clean) as number | undefined;
+  const found = project.db.prepare('SELECT id FROM speakers WHERE name = ?').pluck().get(clean) as
+    number | undefined;
   if (found !== undefined) return found;
-  return Number(project.db.prepare('INSERT INTO speakers(guid, name) VALUES (?, ?)').run(newGuid(), clean).lastInsertRowid);
+  return Number(
+    project.db.prepare('INSERT INTO speakers(guid, name) VALUES (?, ?)').run(newGuid(), clean)
+      .lastInsertRowid,
+  );
 }
 
 /** Speakers with their turns and words spoken (labels and timestamps excluded), optionally in one document. */

@@ -12,7 +12,10 @@ import type {
 
 // The one declaration of every call the renderer can make. Main validates `args` at run time with these
 // schemas; the result type is compile-time only (the core is trusted).
-const call = <Args extends z.ZodType, Result>(args: Args) => ({ args, result: undefined as unknown as Result });
+const call = <Args extends z.ZodType, Result>(args: Args) => ({
+  args,
+  result: undefined as unknown as Result,
+});
 
 const id = z.number().int().nonnegative();
 const none = z.object({}).strict();
@@ -43,7 +46,10 @@ export const contract = {
       .object({
         name: z.string().min(1).max(200),
         parentId: id.nullable().optional(),
-        color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
+        color: z
+          .string()
+          .regex(/^#[0-9a-fA-F]{6}$/)
+          .optional(),
         description: z.string().max(20_000).optional(),
       })
       .strict();
@@ -72,7 +78,12 @@ export const contract = {
     return call<typeof args, Excerpt[]>(args);
   })(),
   'search.text': (() => {
-    const args = z.object({ query: z.string().min(1).max(1000), limit: z.number().int().positive().max(100_000).optional() }).strict();
+    const args = z
+      .object({
+        query: z.string().min(1).max(1000),
+        limit: z.number().int().positive().max(100_000).optional(),
+      })
+      .strict();
     return call<typeof args, SearchHit[]>(args);
   })(),
   'history.state': call<typeof none, HistoryState>(none),

@@ -51,7 +51,9 @@ export function parseQuery(query: string): ParsedQuery {
 
 /** The equivalent FTS5 MATCH expression, used to find candidate documents quickly. */
 export function toFtsQuery(q: ParsedQuery): string {
-  return q.map((alt) => `(${alt.map((t) => `"${t.word}"${t.prefix ? '*' : ''}`).join(' AND ')})`).join(' OR ');
+  return q
+    .map((alt) => `(${alt.map((t) => `"${t.word}"${t.prefix ? '*' : ''}`).join(' AND ')})`)
+    .join(' OR ');
 }
 
 /** A regex over folded text matching any alternative as a phrase on word boundaries. */

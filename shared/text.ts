@@ -54,7 +54,12 @@ export function surrounding(text: string, start: number, end: number, width = 80
 }
 
 /** Sentence around [start, end): from after the previous terminator or line break to the next. */
-export function sentenceAround(text: string, start: number, end: number, limit?: { start: number; end: number }): [number, number] {
+export function sentenceAround(
+  text: string,
+  start: number,
+  end: number,
+  limit?: { start: number; end: number },
+): [number, number] {
   const lo = limit?.start ?? 0;
   const hi = limit?.end ?? text.length;
   let s = start;

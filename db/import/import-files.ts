@@ -42,7 +42,9 @@ export interface ImportResult {
 export function expandPaths(paths: string[]): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
       if (entry.name.startsWith('.') || entry.name.startsWith('~$')) continue;
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
@@ -72,10 +74,17 @@ const groupsFor = (file: string, o: ImportOptions): string[] =>
  * Reads and parses every file first, then writes all good ones in one undoable transaction.
  * Without keepGoing any bad file aborts the whole batch before anything is written.
  */
-export async function importFiles(project: Project, paths: string[], options: ImportOptions = {}): Promise<ImportResult> {
+export async function importFiles(
+  project: Project,
+  paths: string[],
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   const files = expandPaths(paths);
   if (files.length === 0) {
-    throw new CommonplaceError('bad-input', `No importable files found (supported: ${SUPPORTED_EXTENSIONS.join(', ')}).`);
+    throw new CommonplaceError(
+      'bad-input',
+      `No importable files found (supported: ${SUPPORTED_EXTENSIONS.join(', ')}).`,
+    );
   }
   const parsed: { file: string; name: string; doc: ParsedDocument }[] = [];
   const failed: ImportFailure[] = [];
@@ -88,7 +97,8 @@ export async function importFiles(project: Project, paths: string[], options: Im
       if (names.has(name.toLowerCase())) {
         throw new CommonplaceError('conflict', `another file in this import is also named "${name}"`, file);
       }
-      if (exists.get(name)) throw new CommonplaceError('conflict', `a document named "${name}" is already in the project`, file);
+      if (exists.get(name))
+        throw new CommonplaceError('conflict', `a document named "${name}" is already in the project`, file);
       const doc = await readSource(file, { detectSpeakers: options.detectSpeakers ?? true });
       names.add(name.toLowerCase());
       parsed.push({ file, name, doc });
@@ -100,14 +110,22 @@ export async function importFiles(project: Project, paths: string[], options: Im
   options.onProgress?.(files.length, files.length, '');
   if (failed.length && !options.keepGoing) {
     const list = failed.map((f) => `  ${f.file}: ${f.problem}`).join('\n');
-    throw new CommonplaceError('bad-input', `Nothing was imported; ${failed.length} file(s) could not be imported:\n${list}`);
+    throw new CommonplaceError(
+      'bad-input',
+      `Nothing was imported; ${failed.length} file(s) could not be imported:\n${list}`,
+    );
   }
   if (parsed.length === 0) return { imported: [], failed };
   const label = parsed.length === 1 ? `Import "${parsed[0]!.name}"` : `Import ${parsed.length} documents`;
   const words = project.db.prepare('SELECT words FROM documents WHERE id = ?').pluck();
   const imported = project.mutate(label, () =>
     parsed.map(({ file, name, doc }): ImportedDocument => {
-      const id = insertDocument(project, { ...doc, name, originalName: basename(file), groups: groupsFor(file, options) });
+      const id = insertDocument(project, {
+        ...doc,
+        name,
+        originalName: basename(file),
+        groups: groupsFor(file, options),
+      });
       return {
         id,
         name,

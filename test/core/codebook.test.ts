@@ -1,6 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addTextDocument, cleanupTempDirs, FOCUS_GROUP, newProject } from '../helpers/project';
-import { createCode, deleteCode, findCode, listCodes, mergeCode, moveCode, recolorCode, renameCode } from '../../db/codes';
+import {
+  createCode,
+  deleteCode,
+  findCode,
+  listCodes,
+  mergeCode,
+  moveCode,
+  recolorCode,
+  renameCode,
+} from '../../db/codes';
 import { addCoding, addCodings, listCodings } from '../../db/codings';
 import { saveMemo, getMemo } from '../../db/memos';
 
@@ -9,20 +18,26 @@ afterEach(cleanupTempDirs);
 describe('codebook', () => {
   it('keeps a tree with paths, positions and unique sibling names', () => {
     const p = newProject();
-    const md = createCode(p, { name: 'Managerial domination', color: '#e6194b', description: 'Targets over care' });
+    const md = createCode(p, {
+      name: 'Managerial domination',
+      color: '#e6194b',
+      description: 'Targets over care',
+    });
     const rel = createCode(p, { name: 'Authentic relationships' });
     createCode(p, { name: 'Targets', parentId: md });
     createCode(p, { name: 'Targets', parentId: rel }); // same name, different parent: allowed
     expect(() => createCode(p, { name: 'targets', parentId: md })).toThrow(/already exists/);
     expect(() => createCode(p, { name: '  ' })).toThrow(/empty/);
-    expect(() => createCode(p, { name: 'A/B' })).toThrow(/"\/"/);
+    createCode(p, { name: 'Either / or' }); // other tools allow "/" in names; lookups match whole paths first
     expect(() => createCode(p, { name: 'X', color: 'red' })).toThrow(/colour/);
     expect(listCodes(p).map((c) => [c.path, c.color])).toEqual([
       ['Managerial domination', '#E6194B'],
       ['Managerial domination/Targets', expect.stringMatching(/^#[0-9A-F]{6}$/)],
       ['Authentic relationships', expect.stringMatching(/^#[0-9A-F]{6}$/)],
       ['Authentic relationships/Targets', expect.stringMatching(/^#[0-9A-F]{6}$/)],
+      ['Either / or', expect.stringMatching(/^#[0-9A-F]{6}$/)],
     ]);
+    expect(findCode(p, 'either / or')?.name).toBe('Either / or');
     expect(() => findCode(p, 'Targets')).toThrow(/several codes/);
     expect(findCode(p, 'managerial domination/targets')?.parentId).toBe(md);
   });
@@ -88,9 +103,14 @@ describe('codings', () => {
     const b = createCode(p, { name: 'B' });
     expect(addCoding(p, { documentId: doc, codeId: a, start: 10, end: 50 }).added).toBe(1);
     expect(addCoding(p, { documentId: doc, codeId: b, start: 30, end: 70 }).added).toBe(1);
-    expect(addCoding(p, { documentId: doc, codeId: a, start: 10, end: 50 })).toMatchObject({ added: 0, existing: 1 });
+    expect(addCoding(p, { documentId: doc, codeId: a, start: 10, end: 50 })).toMatchObject({
+      added: 0,
+      existing: 1,
+    });
     expect(() => addCoding(p, { documentId: doc, codeId: a, start: 5, end: 5 })).toThrow(/not inside/);
-    expect(() => addCoding(p, { documentId: doc, codeId: a, start: 0, end: FOCUS_GROUP.length + 1 })).toThrow(/not inside/);
+    expect(() => addCoding(p, { documentId: doc, codeId: a, start: 0, end: FOCUS_GROUP.length + 1 })).toThrow(
+      /not inside/,
+    );
     expect(() => addCoding(p, { documentId: 999, codeId: a, start: 0, end: 1 })).toThrow(/No document/);
     expect(() => addCoding(p, { documentId: doc, codeId: 999, start: 0, end: 1 })).toThrow(/No code/);
     const coding = listCodings(p, doc)[0]!;

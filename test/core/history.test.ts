@@ -1,17 +1,38 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addTextDocument, cleanupTempDirs, FOCUS_GROUP, newProject } from '../helpers/project';
-import { createCode, deleteCode, listCodes, mergeCode, moveCode, recolorCode, renameCode, describeCode } from '../../db/codes';
+import {
+  createCode,
+  deleteCode,
+  listCodes,
+  mergeCode,
+  moveCode,
+  recolorCode,
+  renameCode,
+  describeCode,
+} from '../../db/codes';
 import { addCoding, listCodings, removeCodings, setCodingMemo } from '../../db/codings';
 import { saveMemo, getMemo } from '../../db/memos';
 import { setAttribute, listAttributes } from '../../db/attributes';
 import { deleteDocument, listDocuments, renameDocument } from '../../db/documents';
-import type { Project } from '../../db/project';
+import { Project } from '../../db/project';
 
 afterEach(cleanupTempDirs);
 
 /** Every domain table's rows, for before/after comparison. */
 function snapshot(p: Project): Record<string, unknown[]> {
-  const tables = ['documents', 'doc_groups', 'group_members', 'speakers', 'turns', 'codes', 'codings', 'coders', 'memos', 'attribute_defs', 'attribute_values'];
+  const tables = [
+    'documents',
+    'doc_groups',
+    'group_members',
+    'speakers',
+    'turns',
+    'codes',
+    'codings',
+    'coders',
+    'memos',
+    'attribute_defs',
+    'attribute_values',
+  ];
   return Object.fromEntries(tables.map((t) => [t, p.db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]));
 }
 
@@ -32,7 +53,10 @@ describe('undo and redo', () => {
     expectUndoable(p, () => addTextDocument(p, 'Northgate 1', FOCUS_GROUP, ['Northgate']));
     const doc = listDocuments(p)[0]!.id;
     let targets = 0;
-    expectUndoable(p, () => (targets = createCode(p, { name: 'Targets', description: 'Managerial domination' })));
+    expectUndoable(
+      p,
+      () => (targets = createCode(p, { name: 'Targets', description: 'Managerial domination' })),
+    );
     const trust = createCode(p, { name: 'Trust' });
     expectUndoable(p, () => renameCode(p, targets, 'Managerial targets'));
     expectUndoable(p, () => recolorCode(p, targets, '#123456'));
@@ -64,7 +88,10 @@ describe('undo and redo', () => {
     expect(listCodes(p)).toHaveLength(0);
     expect(listCodings(p, doc)).toHaveLength(0);
     p.history.undo();
-    expect(listCodes(p).map((c) => c.path)).toEqual(['Authentic relationships', 'Authentic relationships/Trust']);
+    expect(listCodes(p).map((c) => c.path)).toEqual([
+      'Authentic relationships',
+      'Authentic relationships/Trust',
+    ]);
     expect(listCodings(p, doc).map((c) => c.memo)).toEqual([null, 'why']);
     expect(getMemo(p, 'code', child)?.contentText).toBe('Trust memo');
   });
@@ -74,8 +101,7 @@ describe('undo and redo', () => {
     createCode(p, { name: 'A' });
     createCode(p, { name: 'B' });
     p.close();
-    const { Project: P } = { Project: p.constructor as typeof import('../../db/project').Project };
-    const again = P.open(p.path);
+    const again = Project.open(p.path);
     expect(again.history.undo().label).toBe('Create code "B"');
     createCode(again, { name: 'C' });
     expect(again.history.peekRedo()).toBeUndefined();

@@ -10,9 +10,9 @@ import { cleanupTempDirs, tempDir } from '../helpers/project';
 afterEach(cleanupTempDirs);
 
 const tables = (db: Database.Database) =>
-  (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all() as string[]).filter(
-    (n) => !n.startsWith('sqlite_'),
-  );
+  (
+    db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all() as string[]
+  ).filter((n) => !n.startsWith('sqlite_'));
 
 describe('migrations', () => {
   it('are numbered 1, 2, 3… without gaps', () => {
@@ -26,14 +26,18 @@ describe('migrations', () => {
     expect(schemaVersion(db)).toBe(1);
     for (const t of TRACKED_TABLES) {
       expect(tables(db)).toContain(t);
-      const pk = (db.pragma(`table_info(${t})`) as { name: string; pk: number; type: string }[]).find((c) => c.pk === 1);
+      const pk = (db.pragma(`table_info(${t})`) as { name: string; pk: number; type: string }[]).find(
+        (c) => c.pk === 1,
+      );
       expect(pk).toMatchObject({ name: 'id', type: 'INTEGER' });
     }
     db.prepare(
       `INSERT INTO documents(guid, name, text, format, original_name, encoding, content_hash, imported_at, words)
        VALUES ('g', 'd', 'Zoë talks about caseloads', 'txt', 'd.txt', 'utf-8', 'h', 'now', 4)`,
     ).run();
-    expect(db.prepare("SELECT rowid FROM documents_fts WHERE documents_fts MATCH 'zoe'").pluck().all()).toEqual([1]);
+    expect(
+      db.prepare("SELECT rowid FROM documents_fts WHERE documents_fts MATCH 'zoe'").pluck().all(),
+    ).toEqual([1]);
     db.prepare("UPDATE documents SET text = 'nothing here' WHERE id = 1").run();
     expect(db.prepare("SELECT rowid FROM documents_fts WHERE documents_fts MATCH 'zoe'").all()).toEqual([]);
   });

@@ -28,7 +28,8 @@ function setup() {
   const md = createCode(p, { name: 'Managerial domination', description: 'Targets over care' });
   const targets = createCode(p, { name: 'Targets', parentId: md });
   const secret = createCode(p, { name: 'Secret caseloads' });
-  const at = (text: string, phrase: string) => [text.indexOf(phrase), text.indexOf(phrase) + phrase.length] as const;
+  const at = (text: string, phrase: string) =>
+    [text.indexOf(phrase), text.indexOf(phrase) + phrase.length] as const;
   const [s1, e1] = at(FOCUS_GROUP, 'the targets drive everything');
   const [s2, e2] = at(FOCUS_GROUP, "That's the secret caseload nobody reports.");
   const [s3, e3] = at(EASTBRIDGE, 'nobody hides a secret caseload from the manager');
@@ -46,8 +47,22 @@ describe('excerpts', () => {
     const { p, secret } = setup();
     const ex = queryExcerpts(p, { codeIds: [secret] });
     expect(ex.map((e) => [e.doc, e.text, e.speakers, e.groups, e.path, e.memo])).toEqual([
-      ['Eastbridge 1', 'nobody hides a secret caseload from the manager', ['Priya (Probation)'], ['Eastbridge'], 'Secret caseloads', null],
-      ['Northgate 1', "That's the secret caseload nobody reports.", ['Zoë (Housing)'], ['Northgate'], 'Secret caseloads', 'emoji before it'],
+      [
+        'Eastbridge 1',
+        'nobody hides a secret caseload from the manager',
+        ['Priya (Probation)'],
+        ['Eastbridge'],
+        'Secret caseloads',
+        null,
+      ],
+      [
+        'Northgate 1',
+        "That's the secret caseload nobody reports.",
+        ['Zoë (Housing)'],
+        ['Northgate'],
+        'Secret caseloads',
+        'emoji before it',
+      ],
     ]);
     expect(ex[1]!.before).toContain('😀');
     expect(ex[1]!.context).toBe(`${ex[1]!.before}${ex[1]!.text}${ex[1]!.after}`);
@@ -60,14 +75,19 @@ describe('excerpts', () => {
       'Managerial domination',
       'Managerial domination/Targets',
     ]);
-    const eastGroup = p.db.prepare("SELECT id FROM doc_groups WHERE name = 'Eastbridge'").pluck().get() as number;
+    const eastGroup = p.db
+      .prepare("SELECT id FROM doc_groups WHERE name = 'Eastbridge'")
+      .pluck()
+      .get() as number;
     expect(queryExcerpts(p, { groupIds: [eastGroup] }).map((e) => e.documentId)).toEqual([east]);
     const priya = listSpeakers(p).find((s) => s.name === 'Priya (Probation)')!.id;
     expect(queryExcerpts(p, { speakerIds: [priya] })).toHaveLength(1);
     setAttribute(p, 'document', north, 'site', 'Northgate');
     expect(queryExcerpts(p, { documentAttributes: [{ name: 'site', value: 'Northgate' }] })).toHaveLength(3);
     setAttribute(p, 'speaker', priya, 'role', 'Probation');
-    expect(queryExcerpts(p, { speakerAttributes: [{ name: 'role', value: 'Probation' }] }).map((e) => e.doc)).toEqual(['Eastbridge 1']);
+    expect(
+      queryExcerpts(p, { speakerAttributes: [{ name: 'role', value: 'Probation' }] }).map((e) => e.doc),
+    ).toEqual(['Eastbridge 1']);
     expect(queryExcerpts(p, { coderIds: [12345] })).toEqual([]);
   });
 
@@ -102,7 +122,12 @@ describe('auto-coding', () => {
     const trust = createCode(p, { name: 'Trust' });
     expect(autocode(p, { query: 'honest*', codeId: trust })).toMatchObject({ hits: 3, added: 3 });
     p.history.undo();
-    const r = autocode(p, { query: 'honest*', codeId: trust, scope: 'sentence', speakers: ['Zoë (Housing)'] });
+    const r = autocode(p, {
+      query: 'honest*',
+      codeId: trust,
+      scope: 'sentence',
+      speakers: ['Zoë (Housing)'],
+    });
     expect(r).toMatchObject({ hits: 2, added: 2 });
     expect(queryExcerpts(p, { codeIds: [trust] }).map((e) => e.text)).toEqual([
       'Honestly the targets drive everything.',

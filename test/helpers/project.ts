@@ -26,14 +26,28 @@ export function turnsOf(text: string): ParsedTurn[] {
   const turns: ParsedTurn[] = [];
   const re = /^([^\n:]{1,40}): ([^\n]*(?:\n(?!\n)[^\n]*)*)/gm;
   for (const m of text.matchAll(re)) {
-    turns.push({ speaker: m[1]!, start: m.index, bodyStart: m.index + m[1]!.length + 2, end: m.index + m[0].length, time: null });
+    turns.push({
+      speaker: m[1]!,
+      start: m.index,
+      bodyStart: m.index + m[1]!.length + 2,
+      end: m.index + m[0].length,
+      time: null,
+    });
   }
   return turns;
 }
 
 export function addTextDocument(project: Project, name: string, text: string, groups: string[] = []): number {
   return project.mutate(`Import "${name}"`, () =>
-    insertDocument(project, { name, originalName: `${name}.txt`, text, format: 'txt', encoding: 'utf-8', turns: turnsOf(text), groups }),
+    insertDocument(project, {
+      name,
+      originalName: `${name}.txt`,
+      text,
+      format: 'txt',
+      encoding: 'utf-8',
+      turns: turnsOf(text),
+      groups,
+    }),
   );
 }
 
