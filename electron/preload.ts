@@ -1,0 +1,19 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { CALL_NAMES } from '../shared/contract';
+import { createBridge } from './bridge';
+import { CALL_CHANNEL, MENU_CHANNEL, MENU_MESSAGE_TYPE, isMenuCommand } from './channels';
+import type { MenuMessage } from './channels';
+
+// Sandboxed preload, bundled to one CJS file: it may only require 'electron'.
+
+contextBridge.exposeInMainWorld(
+  'commonplace',
+  createBridge((name, args) => ipcRenderer.invoke(CALL_CHANNEL, name, args), CALL_NAMES),
+);
+
+// Menu commands reach the page as window messages so that `window.commonplace` stays exactly the Bridge.
+ipcRenderer.on(MENU_CHANNEL, (_event, command: unknown) => {
+  if (!isMenuCommand(command)) return;
+  const message: MenuMessage = { type: MENU_MESSAGE_TYPE, command };
+  window.postMessage(message, window.location.origin);
+});

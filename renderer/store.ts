@@ -1,0 +1,107 @@
+import { create } from 'zustand';
+import type { DocumentView, HistoryState } from '../shared/contract';
+import type { CodeInfo, DocumentSummary, ProjectStats } from '../shared/types';
+import { call, errorInfo } from './api';
+
+export interface ProjectInfo {
+  name: string;
+  path: string;
+  coder: string;
+}
+
+export interface Failure {
+  code: string;
+  message: string;
+}
+
+export interface WorkspaceState {
+  phase: 'loading' | 'ready' | 'failed';
+  project: ProjectInfo | null;
+  stats: ProjectStats | null;
+  documents: DocumentSummary[];
+  codes: CodeInfo[];
+  history: HistoryState;
+  selectedId: number | null;
+  view: DocumentView | null;
+  viewLoading: boolean;
+  /** Bumped on every reload of the open document or the codebook. */
+  revision: number;
+  /** The latest failure, shown until dismissed (the workspace stays usable). */
+  error: Failure | null;
+  load(): Promise<void>;
+  select(id: number): Promise<void>;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+  dismissError(): void;
+}
+
+async function fetchOverview() {
+  const [project, stats, documents, codes, history] = await Promise.all([
+    call('project.info', {}),
+    call('project.stats', {}),
+    call('documents.list', {}),
+    call('codes.list', {}),
+    call('history.state', {}),
+  ]);
+  return { project, stats, documents, codes, history };
+}
+
+export const useWorkspace = create<WorkspaceState>()((set, get) => {
+  /** Reloads everything after a change (undo/redo), keeping the open document if it still exists. */
+  const refresh = async () => {
+    const overview = await fetchOverview();
+    const { selectedId } = get();
+    const keep = selectedId !== null && overview.documents.some((d) => d.id === selectedId);
+    const view = keep ? await call('documents.get', { id: selectedId }) : null;
+    set((s) => ({ ...overview, selectedId: keep ? selectedId : null, view, revision: s.revision + 1 }));
+  };
+
+  const changeHistory = async (name: 'history.undo' | 'history.redo') => {
+    const { history } = get();
+    if ((name === 'history.undo' ? history.undo : history.redo) === null) return;
+    try {
+      set({ history: await call(name, {}) });
+      await refresh();
+    } catch (e) {
+      set({ error: errorInfo(e) });
+    }
+  };
+
+  return {
+    phase: 'loading',
+    project: null,
+    stats: null,
+    documents: [],
+    codes: [],
+    history: { undo: null, redo: null },
+    selectedId: null,
+    view: null,
+    viewLoading: false,
+    revision: 0,
+    error: null,
+
+    async load() {
+      set({ phase: 'loading', error: null });
+      try {
+        set({ ...(await fetchOverview()), phase: 'ready' });
+      } catch (e) {
+        set({ phase: 'failed', error: errorInfo(e) });
+      }
+    },
+
+    async select(id) {
+      set({ selectedId: id, viewLoading: true });
+      try {
+        const view = await call('documents.get', { id });
+        // A later click wins: drop answers for documents no longer selected.
+        if (get().selectedId === id) set((s) => ({ view, viewLoading: false, revision: s.revision + 1 }));
+      } catch (e) {
+        if (get().selectedId === id) set({ view: null, viewLoading: false, error: errorInfo(e) });
+      }
+    },
+
+    undo: () => changeHistory('history.undo'),
+    redo: () => changeHistory('history.redo'),
+    dismissError: () => set({ error: null }),
+  };
+});

@@ -1,0 +1,157 @@
+import type { Coding, Turn } from '../../shared/types';
+
+// Turns a document (text + speaker turns + codings) into display blocks. Pure, so it is unit-tested
+// without a browser. Offsets are the document's UTF-16 offsets; every segment keeps its own.
+
+export interface Segment {
+  start: number;
+  end: number;
+  text: string;
+  /** Codings covering this whole segment, in codebook order, so colours stack the same way everywhere. */
+  codingIds: number[];
+}
+
+export type Line = Segment[];
+
+interface BlockBase {
+  /** Stable React/Lexical-independent identity: the block's start offset. */
+  start: number;
+  end: number;
+  lines: Line[];
+  /** Ids of the codings touching this block, in codebook order. */
+  codingIds: number[];
+}
+
+export interface TurnBlock extends BlockBase {
+  kind: 'turn';
+  speaker: string;
+  time: number | null;
+}
+
+export interface TextBlock extends BlockBase {
+  kind: 'text';
+}
+
+export type Block = TurnBlock | TextBlock;
+
+/** Elementary intervals between coding boundaries, each with the codings active over it. */
+interface Interval {
+  start: number;
+  end: number;
+  active: number[];
+}
+
+function intervalsOf(codings: readonly Coding[], order: (a: number, b: number) => number): Interval[] {
+  const points = [...new Set(codings.flatMap((c) => [c.start, c.end]))].sort((a, b) => a - b);
+  const starting = new Map<number, Coding[]>();
+  for (const c of codings) {
+    const list = starting.get(c.start);
+    if (list) list.push(c);
+    else starting.set(c.start, [c]);
+  }
+  const out: Interval[] = [];
+  let active: Coding[] = [];
+  for (let i = 0; i < points.length - 1; i++) {
+    const start = points[i]!;
+    const end = points[i + 1]!;
+    active = active.filter((c) => c.end > start).concat(starting.get(start) ?? []);
+    if (active.length) out.push({ start, end, active: active.map((c) => c.id).sort(order) });
+  }
+  return out;
+}
+
+/** First interval whose end is after `offset` (binary search). */
+function firstIntervalAfter(intervals: readonly Interval[], offset: number): number {
+  let lo = 0;
+  let hi = intervals.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (intervals[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function segmentsOf(text: string, start: number, end: number, intervals: readonly Interval[]): Segment[] {
+  const out: Segment[] = [];
+  let cursor = start;
+  const push = (a: number, b: number, codingIds: number[]) => {
+    if (b > a) out.push({ start: a, end: b, text: text.slice(a, b), codingIds });
+  };
+  for (let i = firstIntervalAfter(intervals, start); i < intervals.length; i++) {
+    const iv = intervals[i]!;
+    if (iv.start >= end) break;
+    const a = Math.max(iv.start, start);
+    const b = Math.min(iv.end, end);
+    push(cursor, a, []);
+    push(a, b, iv.active);
+    cursor = b;
+  }
+  push(cursor, end, []);
+  return out;
+}
+
+function linesOf(text: string, start: number, end: number, intervals: readonly Interval[]): Line[] {
+  const lines: Line[] = [];
+  let lineStart = start;
+  for (;;) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 || newline >= end ? end : newline;
+    lines.push(segmentsOf(text, lineStart, lineEnd, intervals));
+    if (lineEnd >= end) return lines;
+    lineStart = lineEnd + 1;
+  }
+}
+
+/** Paragraphs (separated by blank lines) of text outside any turn, e.g. a transcript's title. */
+function textBlocks(text: string, from: number, to: number, intervals: readonly Interval[]): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  const re = /[^\n]+(?:\n[^\n]+)*/g;
+  re.lastIndex = from;
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+    const start = m.index;
+    const end = Math.min(start + m[0].length, to);
+    if (text.slice(start, end).trim()) blocks.push({ kind: 'text', start, end, lines: [], codingIds: [] });
+  }
+  return blocks.map((b) => ({ ...b, lines: linesOf(text, b.start, b.end, intervals) }));
+}
+
+const touching = (lines: Line[], order: (a: number, b: number) => number): number[] =>
+  [...new Set(lines.flat().flatMap((s) => s.codingIds))].sort(order);
+
+/**
+ * Blocks in document order: one per speaker turn (its body, after label and timestamp) and one per
+ * paragraph of text between turns. `codeOrder` gives each coding's sort key (its code's codebook
+ * position), so overlapping highlights stack consistently.
+ */
+export function buildTranscript(
+  text: string,
+  turns: readonly Turn[],
+  codings: readonly Coding[],
+  codeOrder: (codingId: number) => number = () => 0,
+): Block[] {
+  const order = (a: number, b: number) => codeOrder(a) - codeOrder(b) || a - b;
+  const intervals = intervalsOf(codings, order);
+  const blocks: Block[] = [];
+  let cursor = 0;
+  for (const turn of [...turns].sort((a, b) => a.start - b.start)) {
+    if (turn.start > cursor) blocks.push(...textBlocks(text, cursor, turn.start, intervals));
+    // Importers may leave the newline that ends a turn inside it: it must not become an empty line.
+    let bodyEnd = turn.end;
+    while (bodyEnd > turn.bodyStart && /\s/.test(text[bodyEnd - 1]!)) bodyEnd--;
+    const lines = linesOf(text, turn.bodyStart, bodyEnd, intervals);
+    blocks.push({
+      kind: 'turn',
+      start: turn.start,
+      end: turn.end,
+      speaker: turn.speaker,
+      time: turn.time,
+      lines,
+      codingIds: [],
+    });
+    cursor = Math.max(cursor, turn.end);
+  }
+  if (cursor < text.length) blocks.push(...textBlocks(text, cursor, text.length, intervals));
+  for (const b of blocks) b.codingIds = touching(b.lines, order);
+  return blocks;
+}
