@@ -3,7 +3,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Project } from '../project';
 import type { ParsedDocument } from '../../shared/types';
 import { CommonplaceError, isCommonplaceError } from '../../shared/errors';
-import { readSource, SUPPORTED_EXTENSIONS } from './read-source';
+import { parseSourceBytes, readSource, SUPPORTED_EXTENSIONS } from './read-source';
 import { insertDocument } from '../documents';
 
 export interface ImportOptions {
@@ -68,7 +68,14 @@ export function expandPaths(paths: string[]): string[] {
 export const documentNameFor = (file: string): string => basename(file, extname(file));
 
 const groupsFor = (file: string, o: ImportOptions): string[] =>
-  [o.group, o.groupFromFolder ? basename(dirname(file)) : undefined].filter((g): g is string => !!g);
+  [o.group, o.groupFromFolder && dirname(file) !== '.' ? basename(dirname(file)) : undefined].filter(
+    (g): g is string => !!g,
+  );
+
+/** A file given by path (CLI, native dialog) or by its bytes (dropped or uploaded into the app). */
+export type SourceInput = string | { name: string; data: Uint8Array; group?: string };
+
+const inputName = (input: SourceInput): string => (typeof input === 'string' ? input : input.name);
 
 /**
  * Reads and parses every file first, then writes all good ones in one undoable transaction.
@@ -86,12 +93,21 @@ export async function importFiles(
       `No importable files found (supported: ${SUPPORTED_EXTENSIONS.join(', ')}).`,
     );
   }
-  const parsed: { file: string; name: string; doc: ParsedDocument }[] = [];
+  return importSources(project, files, options);
+}
+
+export async function importSources(
+  project: Project,
+  inputs: SourceInput[],
+  options: ImportOptions = {},
+): Promise<ImportResult> {
+  const parsed: { file: string; name: string; doc: ParsedDocument; group?: string }[] = [];
   const failed: ImportFailure[] = [];
   const names = new Set<string>();
   const exists = project.db.prepare('SELECT 1 FROM documents WHERE name = ?');
-  for (const [i, file] of files.entries()) {
-    options.onProgress?.(i, files.length, file);
+  for (const [i, input] of inputs.entries()) {
+    const file = inputName(input);
+    options.onProgress?.(i, inputs.length, file);
     const name = documentNameFor(file);
     try {
       if (names.has(name.toLowerCase())) {
@@ -99,15 +115,19 @@ export async function importFiles(
       }
       if (exists.get(name))
         throw new CommonplaceError('conflict', `a document named "${name}" is already in the project`, file);
-      const doc = await readSource(file, { detectSpeakers: options.detectSpeakers ?? true });
+      const detectSpeakers = options.detectSpeakers ?? true;
+      const doc =
+        typeof input === 'string'
+          ? await readSource(input, { detectSpeakers })
+          : await parseSourceBytes(input.name, input.data, { detectSpeakers });
       names.add(name.toLowerCase());
-      parsed.push({ file, name, doc });
+      parsed.push({ file, name, doc, group: typeof input === 'string' ? undefined : input.group });
     } catch (e) {
       if (!isCommonplaceError(e)) throw e;
       failed.push({ file, problem: e.file ? e.message.slice(e.file.length + 2) : e.message });
     }
   }
-  options.onProgress?.(files.length, files.length, '');
+  options.onProgress?.(inputs.length, inputs.length, '');
   if (failed.length && !options.keepGoing) {
     const list = failed.map((f) => `  ${f.file}: ${f.problem}`).join('\n');
     throw new CommonplaceError(
@@ -119,13 +139,9 @@ export async function importFiles(
   const label = parsed.length === 1 ? `Import "${parsed[0]!.name}"` : `Import ${parsed.length} documents`;
   const words = project.db.prepare('SELECT words FROM documents WHERE id = ?').pluck();
   const imported = project.mutate(label, () =>
-    parsed.map(({ file, name, doc }): ImportedDocument => {
-      const id = insertDocument(project, {
-        ...doc,
-        name,
-        originalName: basename(file),
-        groups: groupsFor(file, options),
-      });
+    parsed.map(({ file, name, doc, group }): ImportedDocument => {
+      const groups = [...groupsFor(file, options), ...(group ? [group] : [])];
+      const id = insertDocument(project, { ...doc, name, originalName: basename(file), groups });
       return {
         id,
         name,

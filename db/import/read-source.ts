@@ -71,28 +71,52 @@ export async function readSource(
   file: string,
   options: { detectSpeakers?: boolean } = {},
 ): Promise<ParsedDocument> {
-  const detectSpeakers = options.detectSpeakers !== false;
+  formatOf(file);
   const size = await checkedSize(file);
-  const ext = path.extname(file).toLowerCase();
-  const format = FORMATS[ext];
-  if (!format) {
-    const what = ext ? `"${ext}" files are not supported` : 'has no file extension, so its format is unknown';
-    throw badInput(file, `${what}. Supported formats: ${SUPPORTED_EXTENSIONS.join(', ')}`);
-  }
   if (size === 0) throw badInput(file, 'is empty');
-  if (size > MAX_SOURCE_BYTES) {
-    throw badInput(
-      file,
-      `is ${megabytes(size)}, larger than the ${megabytes(MAX_SOURCE_BYTES)} limit for one transcript`,
-    );
-  }
-
+  checkSize(file, size);
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
   } catch (e) {
     throw badInput(file, unreadable(e));
   }
+  return parseSourceBytes(file, bytes, options);
+}
+
+function formatOf(file: string): SourceFormat {
+  const ext = path.extname(file).toLowerCase();
+  const format = FORMATS[ext];
+  if (!format) {
+    const what = ext ? `"${ext}" files are not supported` : 'has no file extension, so its format is unknown';
+    throw badInput(file, `${what}. Supported formats: ${SUPPORTED_EXTENSIONS.join(', ')}`);
+  }
+  return format;
+}
+
+function checkSize(file: string, size: number): void {
+  if (size > MAX_SOURCE_BYTES) {
+    throw badInput(
+      file,
+      `is ${megabytes(size)}, larger than the ${megabytes(MAX_SOURCE_BYTES)} limit for one transcript`,
+    );
+  }
+}
+
+/**
+ * Parses a source already in memory (dropped or uploaded into the app); `file` names it in messages
+ * and its extension gives the format.
+ */
+export async function parseSourceBytes(
+  file: string,
+  data: Uint8Array,
+  options: { detectSpeakers?: boolean } = {},
+): Promise<ParsedDocument> {
+  const detectSpeakers = options.detectSpeakers !== false;
+  const format = formatOf(file);
+  if (data.length === 0) throw badInput(file, 'is empty');
+  checkSize(file, data.length);
+  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 
   if (format === 'docx') {
     const docx = await readDocx(bytes, file);
