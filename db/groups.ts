@@ -1,13 +1,9 @@
 import type { Project } from './project';
 import { conflict, notFound } from '../shared/errors';
+import type { GroupSummary } from '../shared/types';
 import { newGuid } from './sql';
 
-export interface GroupSummary {
-  id: number;
-  name: string;
-  description: string;
-  documents: number;
-}
+export type { GroupSummary };
 
 /** The id of the group named `name`, created if missing (inside the caller's transaction). */
 export function ensureGroup(project: Project, name: string): number {

@@ -24,7 +24,7 @@ const electron = !args.includes('--renderer');
  */
 async function callNamesOnly() {
   const probe = await esbuild({
-    entryPoints: [`${root}/shared/contract.ts`],
+    entryPoints: [`${root}/shared/contract/index.ts`],
     bundle: true,
     write: false,
     format: 'esm',

@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'schema-too-new'
   | 'locked'
   | 'io'
+  | 'unsupported'
   | 'internal';
 
 // The one error type the core throws on purpose; front doors show `message` to the user as is.

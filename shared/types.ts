@@ -146,3 +146,23 @@ export interface AttributeValue {
   type: AttributeType;
   value: string;
 }
+
+export interface GroupSummary {
+  id: number;
+  name: string;
+  description: string;
+  documents: number;
+}
+
+export interface ImportSummary {
+  imported: {
+    id: number;
+    name: string;
+    format: SourceFormat;
+    encoding: string;
+    turns: number;
+    speakers: string[];
+    words: number;
+  }[];
+  failed: { file: string; problem: string }[];
+}

@@ -1,0 +1,95 @@
+import type { Project } from '../project';
+import type { Some } from './types';
+import type { ExportedFile } from '../../shared/contract';
+import { queryExcerpts } from '../excerpts';
+import { searchText } from '../search';
+import { autocode } from '../autocode';
+import { listCodes } from '../codes';
+import {
+  excerptsToCsv,
+  excerptsToHtml,
+  excerptsToJson,
+  excerptsToMarkdown,
+} from '../../shared/export/excerpts';
+import { codebookToCsv, codebookToMarkdown } from '../../shared/export/codebook';
+import { CommonplaceError } from '../../shared/errors';
+
+type RetrievalCalls =
+  | 'excerpts.query'
+  | 'search.text'
+  | 'search.autocode'
+  | 'export.excerpts'
+  | 'export.codebook'
+  | 'coders.list';
+
+const TEXT_TYPES = {
+  csv: 'text/csv',
+  md: 'text/markdown',
+  html: 'text/html',
+  json: 'application/json',
+} as const;
+
+const safeFileName = (s: string) => s.replace(/[\\/:*?"<>|\x00-\x1f]+/g, '-').slice(0, 100) || 'project';
+
+export function retrievalHandlers(project: Project): Some<RetrievalCalls> {
+  return {
+    'excerpts.query': (q) => queryExcerpts(project, q),
+    'search.text': ({ query, limit, documentIds }) => searchText(project, query, { limit, documentIds }),
+    'search.autocode': (a) => autocode(project, a),
+    'export.excerpts': ({ format, query }): ExportedFile => {
+      const excerpts = queryExcerpts(project, query);
+      const title = `Coded excerpts — ${project.name}`;
+      const descriptions = new Map(listCodes(project).map((c) => [c.path, c.description]));
+      const fileName = `${safeFileName(project.name)} excerpts.${format}`;
+      switch (format) {
+        case 'csv':
+          return { fileName, mimeType: TEXT_TYPES.csv, data: excerptsToCsv(excerpts), encoding: 'utf8' };
+        case 'md':
+          return {
+            fileName,
+            mimeType: TEXT_TYPES.md,
+            data: excerptsToMarkdown(excerpts, { title, descriptions }),
+            encoding: 'utf8',
+          };
+        case 'html':
+          return {
+            fileName,
+            mimeType: TEXT_TYPES.html,
+            data: excerptsToHtml(excerpts, { title, descriptions }),
+            encoding: 'utf8',
+          };
+        case 'json':
+          return { fileName, mimeType: TEXT_TYPES.json, data: excerptsToJson(excerpts), encoding: 'utf8' };
+        default:
+          throw new CommonplaceError(
+            'unsupported',
+            `Exporting excerpts as ${format} is not available in this version.`,
+          );
+      }
+    },
+    'export.codebook': ({ format }): ExportedFile => {
+      const codes = listCodes(project);
+      const fileName = `${safeFileName(project.name)} codebook.${format}`;
+      if (format === 'csv')
+        return { fileName, mimeType: TEXT_TYPES.csv, data: codebookToCsv(codes), encoding: 'utf8' };
+      if (format === 'md') {
+        return {
+          fileName,
+          mimeType: TEXT_TYPES.md,
+          data: codebookToMarkdown(codes, { title: `Codebook — ${project.name}` }),
+          encoding: 'utf8',
+        };
+      }
+      throw new CommonplaceError(
+        'unsupported',
+        `Exporting the codebook as ${format} is not available in this version.`,
+      );
+    },
+    'coders.list': () =>
+      project.db
+        .prepare(
+          'SELECT u.id, u.name, count(k.id) AS codings FROM coders u LEFT JOIN codings k ON k.coder_id = u.id GROUP BY u.id ORDER BY u.name',
+        )
+        .all() as { id: number; name: string; codings: number }[],
+  };
+}
