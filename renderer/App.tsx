@@ -7,6 +7,7 @@ import { Codebook } from './components/Codebook';
 import { DocumentPane } from './components/DocumentPane';
 import { ErrorBanner } from './components/ErrorBanner';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { RightPanel } from './panels/RightPanel';
 
 /** The workspace: project bar on top, documents and codebook on the left, the open document in the centre. */
 export function App() {
@@ -63,6 +64,11 @@ export function App() {
           <DocumentPane />
         </ErrorBoundary>
       </main>
+      <aside className="inspector" aria-label="Excerpts, memos and search">
+        <ErrorBoundary what="the side panel">
+          <RightPanel />
+        </ErrorBoundary>
+      </aside>
     </div>
   );
 }

@@ -14,6 +14,14 @@ export interface Failure {
   message: string;
 }
 
+export interface JumpTarget {
+  documentId: number;
+  start: number;
+  end: number;
+  /** Distinguishes two jumps to the same place, so the view scrolls again. */
+  nonce: number;
+}
+
 export interface WorkspaceState {
   phase: 'loading' | 'ready' | 'failed';
   project: ProjectInfo | null;
@@ -28,7 +36,18 @@ export interface WorkspaceState {
   revision: number;
   /** The latest failure, shown until dismissed (the workspace stays usable). */
   error: Failure | null;
+  /** Codes chosen in the codebook: the right panel retrieves their excerpts. */
+  selectedCodeIds: number[];
+  /** A passage to bring into view (and flash) once its document is open; set by retrieval and search. */
+  jumpTarget: JumpTarget | null;
   load(): Promise<void>;
+  /** Reloads lists and the open document after any change made through the core. */
+  refresh(): Promise<void>;
+  /** Runs a change through the core, then refreshes; failures land in `error` and resolve to undefined. */
+  change<T>(run: () => Promise<T>): Promise<T | undefined>;
+  selectCodes(ids: number[]): void;
+  jumpTo(target: JumpTarget): Promise<void>;
+  reportError(e: unknown): void;
   select(id: number): Promise<void>;
   undo(): Promise<void>;
   redo(): Promise<void>;
@@ -53,7 +72,14 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
     const { selectedId } = get();
     const keep = selectedId !== null && overview.documents.some((d) => d.id === selectedId);
     const view = keep ? await call('documents.get', { id: selectedId }) : null;
-    set((s) => ({ ...overview, selectedId: keep ? selectedId : null, view, revision: s.revision + 1 }));
+    const codeIds = new Set(overview.codes.map((c) => c.id));
+    set((s) => ({
+      ...overview,
+      selectedId: keep ? selectedId : null,
+      view,
+      revision: s.revision + 1,
+      selectedCodeIds: s.selectedCodeIds.filter((c) => codeIds.has(c)),
+    }));
   };
 
   const changeHistory = async (name: 'history.undo' | 'history.redo') => {
@@ -79,6 +105,37 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
     viewLoading: false,
     revision: 0,
     error: null,
+    selectedCodeIds: [],
+    jumpTarget: null,
+
+    refresh: async () => {
+      try {
+        await refresh();
+      } catch (e) {
+        set({ error: errorInfo(e) });
+      }
+    },
+
+    async change(run) {
+      try {
+        const result = await run();
+        await refresh();
+        return result;
+      } catch (e) {
+        set({ error: errorInfo(e) });
+        await refresh().catch(() => undefined);
+        return undefined;
+      }
+    },
+
+    selectCodes: (ids) => set({ selectedCodeIds: ids }),
+
+    async jumpTo(target) {
+      if (get().selectedId !== target.documentId) await get().select(target.documentId);
+      set({ jumpTarget: target });
+    },
+
+    reportError: (e) => set({ error: errorInfo(e) }),
 
     async load() {
       set({ phase: 'loading', error: null });
