@@ -13,6 +13,7 @@ import { resolveNativeBinding } from './native-binding';
 import { projectFromArgv } from './paths';
 import { APP_HOST, APP_SCHEME, isAppUrl } from './security';
 import { ProjectWindows } from './windows';
+import { RecentProjects } from './recent';
 
 // The desktop shell: windows, menus, dialogs and the IPC door. All domain logic is in db/.
 
@@ -26,12 +27,16 @@ protocol.registerSchemesAsPrivileged([
 app.enableSandbox();
 
 let windows: ProjectWindows | null = null;
+let recent: RecentProjects | null = null;
 let pendingPath: string | null = null;
 
 function openChoice(choice: ProjectChoice): boolean {
   if (!windows) return false;
   try {
     windows.open(choice.path, choice.create);
+    recent?.add(choice.path);
+    app.addRecentDocument(choice.path);
+    installMenu();
     return true;
   } catch (e) {
     const message = isCommonplaceError(e) ? e.message : `Unexpected error: ${(e as Error)?.message ?? e}`;
@@ -55,6 +60,36 @@ function focusedWindow(): BrowserWindow | undefined {
 
 function sendToPage(command: MenuCommand): void {
   focusedWindow()?.webContents.send(MENU_CHANNEL, command);
+}
+
+function installMenu(): void {
+  const template = menuTemplate(
+    {
+      newProject: () => void chooseNewProject(focusedWindow()).then((c) => c && openChoice(c)),
+      openProject: () => void chooseProjectToOpen(focusedWindow()).then((c) => c && openChoice(c)),
+      openRecent: (path) => openChoice({ path, create: false }),
+      clearRecent: () => {
+        recent?.clear();
+        app.clearRecentDocuments();
+        installMenu();
+      },
+      closeWindow: () => focusedWindow()?.close(),
+      quit: () => app.quit(),
+      undo: () => sendToPage('undo'),
+      redo: () => sendToPage('redo'),
+      find: () => sendToPage('find'),
+      importDocuments: () => sendToPage('import'),
+      exportData: () => sendToPage('export'),
+      about: () => void showAbout(focusedWindow()),
+    },
+    {
+      platform: process.platform,
+      packaged: app.isPackaged,
+      appName: 'Commonplace',
+      recent: recent?.list() ?? [],
+    },
+  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
 /** IPC is answered only for the top frame of a page served by our own protocol. */
@@ -149,22 +184,8 @@ if (!app.requestSingleInstanceLock()) {
       return dispatch(handlers, name, args);
     });
 
-    Menu.setApplicationMenu(
-      Menu.buildFromTemplate(
-        menuTemplate(
-          {
-            newProject: () => void chooseNewProject(focusedWindow()).then((c) => c && openChoice(c)),
-            openProject: () => void chooseProjectToOpen(focusedWindow()).then((c) => c && openChoice(c)),
-            closeWindow: () => focusedWindow()?.close(),
-            quit: () => app.quit(),
-            undo: () => sendToPage('undo'),
-            redo: () => sendToPage('redo'),
-            about: () => void showAbout(focusedWindow()),
-          },
-          { platform: process.platform, packaged: app.isPackaged, appName: 'Commonplace' },
-        ),
-      ),
-    );
+    recent = new RecentProjects(join(app.getPath('userData'), 'recent-projects.json'));
+    installMenu();
 
     const initial = pendingPath ?? projectFromArgv(process.argv, app.isPackaged, process.cwd());
     if (!initial || !openChoice({ path: initial, create: false })) await startWithoutProject();

@@ -3,11 +3,16 @@ import type { MenuItemConstructorOptions } from 'electron';
 export interface MenuActions {
   newProject(): void;
   openProject(): void;
+  openRecent(path: string): void;
+  clearRecent(): void;
   closeWindow(): void;
   quit(): void;
   /** Forwarded to the focused page, which decides between text undo and project undo. */
   undo(): void;
   redo(): void;
+  find(): void;
+  importDocuments(): void;
+  exportData(): void;
   about(): void;
 }
 
@@ -16,7 +21,10 @@ export interface MenuEnvironment {
   /** Development builds get Reload and DevTools. */
   packaged: boolean;
   appName: string;
+  recent: string[];
 }
+
+const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
 /** The native menu as plain data, so its shape can be tested without Electron. */
 export function menuTemplate(actions: MenuActions, env: MenuEnvironment): MenuItemConstructorOptions[] {
@@ -43,6 +51,25 @@ export function menuTemplate(actions: MenuActions, env: MenuEnvironment): MenuIt
     submenu: [
       { label: 'New Project…', accelerator: 'CmdOrCtrl+N', click: () => actions.newProject() },
       { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => actions.openProject() },
+      {
+        label: 'Open Recent',
+        submenu: [
+          ...env.recent.map((path) => ({
+            label: fileName(path),
+            toolTip: path,
+            click: () => actions.openRecent(path),
+          })),
+          ...(env.recent.length ? [{ type: 'separator' } as const] : []),
+          { label: 'Clear Menu', enabled: env.recent.length > 0, click: () => actions.clearRecent() },
+        ],
+      },
+      { type: 'separator' },
+      {
+        label: 'Import Documents…',
+        accelerator: 'CmdOrCtrl+Shift+I',
+        click: () => actions.importDocuments(),
+      },
+      { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => actions.exportData() },
       { type: 'separator' },
       { label: 'Close', accelerator: 'CmdOrCtrl+W', click: () => actions.closeWindow() },
       ...(mac
@@ -70,6 +97,8 @@ export function menuTemplate(actions: MenuActions, env: MenuEnvironment): MenuIt
       { role: 'copy' },
       { role: 'paste' },
       { role: 'selectAll' },
+      { type: 'separator' },
+      { label: 'Find…', accelerator: 'CmdOrCtrl+F', registerAccelerator: false, click: () => actions.find() },
     ],
   });
   menu.push({

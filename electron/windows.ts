@@ -5,6 +5,8 @@ import { Project } from '../db/project';
 import { createHandlers } from '../db/handlers';
 import type { Handlers } from '../db/handlers';
 import { APP_ENTRY, secureWebPreferences } from './security';
+import { electronHost } from './host';
+import { PROGRESS_CHANNEL } from './channels';
 
 interface OpenProject {
   window: BrowserWindow;
@@ -64,7 +66,14 @@ export class ProjectWindows {
       webPreferences: secureWebPreferences(this.options.preload, { devTools: this.options.devTools }),
     });
     const id = window.webContents.id;
-    this.byContents.set(id, { window, project, handlers: createHandlers(project) });
+    const progress = (done: number, total: number, file: string) => {
+      if (!window.isDestroyed()) window.webContents.send(PROGRESS_CHANNEL, { done, total, file });
+    };
+    this.byContents.set(id, {
+      window,
+      project,
+      handlers: createHandlers(project, electronHost(window, project, progress)),
+    });
     // The title names the project, whatever <title> the page sets.
     window.on('page-title-updated', (event) => event.preventDefault());
     window.once('ready-to-show', () => window.show());

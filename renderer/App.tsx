@@ -6,6 +6,7 @@ import { DocumentList } from './components/DocumentList';
 import { Codebook } from './components/Codebook';
 import { DocumentPane } from './components/DocumentPane';
 import { ErrorBanner } from './components/ErrorBanner';
+import { ImportStatus } from './import/ImportStatus';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { RightPanel } from './panels/RightPanel';
 
@@ -50,7 +51,10 @@ export function App() {
   return (
     <div className="workspace">
       <TopBar />
-      <ErrorBanner />
+      <div className="notices">
+        <ImportStatus />
+        <ErrorBanner />
+      </div>
       <aside className="sidebar" aria-label="Project">
         <ErrorBoundary what="the document list">
           <DocumentList />

@@ -50,3 +50,18 @@ export function useUndoRedoCommands(run: Record<Command, () => void>): void {
     };
   }, [run]);
 }
+
+/** Commands from the native menu other than undo/redo (which need the text-field logic above). */
+export type MenuAction = 'find' | 'import' | 'export';
+
+export function useMenuCommand(command: MenuAction, run: () => void): void {
+  useEffect(() => {
+    const onMessage = (e: MessageEvent) => {
+      if (e.source !== window || e.origin !== window.location.origin) return;
+      const data = e.data as { type?: unknown; command?: unknown } | null;
+      if (data?.type === MENU_MESSAGE_TYPE && data.command === command) run();
+    };
+    window.addEventListener('message', onMessage);
+    return () => window.removeEventListener('message', onMessage);
+  }, [command, run]);
+}

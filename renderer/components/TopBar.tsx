@@ -1,5 +1,7 @@
 import { useWorkspace } from '../store';
 import { plural } from '../format';
+import { ImportControls } from '../import/ImportControls';
+import { ExportButton } from '../export/ExportDialog';
 
 /** Project name, its size at a glance, and undo/redo labelled with what they would undo. */
 export function TopBar() {
@@ -18,6 +20,10 @@ export function TopBar() {
             {plural(stats.codes, 'code')} · {plural(stats.codings, 'coding')}
           </p>
         )}
+      </div>
+      <div className="project-actions" role="group" aria-label="Project">
+        <ImportControls />
+        <ExportButton />
       </div>
       <div className="history-buttons" role="group" aria-label="History">
         <button

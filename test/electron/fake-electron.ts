@@ -2,6 +2,7 @@
 // folder so the real dist bundles (main.cjs, preload.cjs) can be loaded by plain Node. It records what
 // the app asks of Electron and lets the test drive it (IPC, protocol, navigation) from inside.
 import { EventEmitter } from 'node:events';
+import { tmpdir } from 'node:os';
 
 type Fn = (...args: never[]) => unknown;
 
@@ -43,6 +44,9 @@ export const app = Object.assign(appEvents, {
   getAppPath: () => process.env.FAKE_APP_PATH ?? '/nonexistent',
   getName: () => 'Commonplace',
   getVersion: () => '0.0.0-test',
+  getPath: () => process.env.FAKE_USER_DATA ?? tmpdir(),
+  addRecentDocument: () => undefined,
+  clearRecentDocuments: () => undefined,
 });
 
 let nextId = 1;

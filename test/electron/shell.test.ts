@@ -39,10 +39,15 @@ describe('native menu', () => {
   const actions = (): MenuActions => ({
     newProject: vi.fn(),
     openProject: vi.fn(),
+    openRecent: vi.fn(),
+    clearRecent: vi.fn(),
     closeWindow: vi.fn(),
     quit: vi.fn(),
     undo: vi.fn(),
     redo: vi.fn(),
+    find: vi.fn(),
+    importDocuments: vi.fn(),
+    exportData: vi.fn(),
     about: vi.fn(),
   });
   const items = (menu: MenuItemConstructorOptions[], label: string) =>
@@ -52,16 +57,35 @@ describe('native menu', () => {
 
   it('has File, Edit, View and Help with the expected commands', () => {
     const a = actions();
-    const menu = menuTemplate(a, { platform: 'linux', packaged: true, appName: 'Commonplace' });
+    const menu = menuTemplate(a, {
+      platform: 'linux',
+      packaged: true,
+      appName: 'Commonplace',
+      recent: ['/home/me/Northgate.commonplace'],
+    });
     expect(menu.map((m) => m.label)).toEqual(['&File', '&Edit', '&View', '&Help']);
     const file = items(menu, '&File');
     expect(file.filter((i) => i.label).map((i) => i.label)).toEqual([
       'New Project…',
       'Open…',
+      'Open Recent',
+      'Import Documents…',
+      'Export…',
       'Close',
       'Quit',
     ]);
     file.filter((i) => i.click).forEach(click);
+    const recentItems = file.find((i) => i.label === 'Open Recent')?.submenu as MenuItemConstructorOptions[];
+    expect(recentItems.map((i) => i.label ?? i.type)).toEqual([
+      'Northgate.commonplace',
+      'separator',
+      'Clear Menu',
+    ]);
+    recentItems.filter((i) => i.click).forEach(click);
+    expect(a.openRecent).toHaveBeenCalledWith('/home/me/Northgate.commonplace');
+    expect(a.clearRecent).toHaveBeenCalled();
+    expect(a.importDocuments).toHaveBeenCalled();
+    expect(a.exportData).toHaveBeenCalled();
     expect(a.newProject).toHaveBeenCalled();
     expect(a.openProject).toHaveBeenCalled();
     expect(a.closeWindow).toHaveBeenCalled();
@@ -75,7 +99,11 @@ describe('native menu', () => {
       'copy',
       'paste',
       'selectAll',
+      'separator',
+      'Find…',
     ]);
+    click(edit.find((i) => i.label === 'Find…'));
+    expect(a.find).toHaveBeenCalled();
     click(items(menu, '&Help')[0]);
     expect(a.about).toHaveBeenCalled();
     // No developer tools in a packaged build.
@@ -84,7 +112,10 @@ describe('native menu', () => {
 
   it('sends undo/redo to the page without grabbing the keys from it', () => {
     const a = actions();
-    const edit = items(menuTemplate(a, { platform: 'linux', packaged: false, appName: 'C' }), '&Edit');
+    const edit = items(
+      menuTemplate(a, { platform: 'linux', packaged: false, appName: 'C', recent: [] }),
+      '&Edit',
+    );
     const [undo, redo] = edit;
     expect(undo).toMatchObject({ accelerator: 'CmdOrCtrl+Z', registerAccelerator: false });
     expect(redo).toMatchObject({ accelerator: 'Ctrl+Y', registerAccelerator: false });
@@ -95,7 +126,12 @@ describe('native menu', () => {
   });
 
   it('follows macOS conventions there', () => {
-    const menu = menuTemplate(actions(), { platform: 'darwin', packaged: false, appName: 'Commonplace' });
+    const menu = menuTemplate(actions(), {
+      platform: 'darwin',
+      packaged: false,
+      appName: 'Commonplace',
+      recent: [],
+    });
     expect(menu[0]?.label).toBe('Commonplace');
     expect(items(menu, '&File').some((i) => i.label === 'Quit')).toBe(false);
     expect(items(menu, '&Edit')[1]).toMatchObject({ accelerator: 'Shift+Cmd+Z' });

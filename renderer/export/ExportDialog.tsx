@@ -1,0 +1,112 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { call, errorInfo } from '../api';
+import { useMenuCommand } from '../commands';
+import { saveExportedFile } from '../save-file';
+import './export.css';
+
+type What = 'excerpts' | 'codebook';
+const FORMATS: Record<What, { value: string; label: string }[]> = {
+  excerpts: [
+    { value: 'docx', label: 'Word report (.docx)' },
+    { value: 'xlsx', label: 'Spreadsheet (.xlsx)' },
+    { value: 'html', label: 'Web page (.html)' },
+    { value: 'md', label: 'Markdown (.md)' },
+    { value: 'csv', label: 'CSV (.csv)' },
+    { value: 'json', label: 'JSON (.json)' },
+  ],
+  codebook: [
+    { value: 'qdc', label: 'REFI-QDA codebook (.qdc)' },
+    { value: 'docx', label: 'Word document (.docx)' },
+    { value: 'md', label: 'Markdown (.md)' },
+    { value: 'csv', label: 'CSV (.csv)' },
+  ],
+};
+
+/** File › Export…: every coded excerpt in the project, or the codebook, in a chosen format. */
+export function ExportButton() {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [what, setWhat] = useState<What>('excerpts');
+  const [format, setFormat] = useState('docx');
+  const [status, setStatus] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const open = useCallback(() => {
+    setStatus(null);
+    dialog.current?.showModal();
+  }, []);
+  useMenuCommand('export', open);
+  useEffect(() => setFormat(FORMATS[what][0]!.value), [what]);
+
+  const run = async () => {
+    setBusy(true);
+    setStatus('Exporting…');
+    try {
+      const file =
+        what === 'excerpts'
+          ? await call('export.excerpts', { format: format as 'csv', query: {} })
+          : await call('export.codebook', { format: format as 'csv' });
+      setStatus(await saveExportedFile(file));
+    } catch (e) {
+      setStatus(errorInfo(e).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <button type="button" onClick={open}>
+        Export…
+      </button>
+      <dialog ref={dialog} className="export-dialog" aria-labelledby="export-title">
+        <form method="dialog" onSubmit={(e) => e.preventDefault()}>
+          <h2 id="export-title">Export</h2>
+          <fieldset>
+            <legend>What</legend>
+            <label>
+              <input
+                type="radio"
+                name="what"
+                checked={what === 'excerpts'}
+                onChange={() => setWhat('excerpts')}
+              />
+              All coded excerpts, grouped by code
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="what"
+                checked={what === 'codebook'}
+                onChange={() => setWhat('codebook')}
+              />
+              The codebook
+            </label>
+          </fieldset>
+          <label className="export-format">
+            Format
+            <select value={format} onChange={(e) => setFormat(e.target.value)}>
+              {FORMATS[what].map((f) => (
+                <option key={f.value} value={f.value}>
+                  {f.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          {status && (
+            <p className="export-status" role="status">
+              {status}
+            </p>
+          )}
+          <div className="dialog-buttons">
+            <button type="button" onClick={() => dialog.current?.close()}>
+              Close
+            </button>
+            <button type="button" className="primary" onClick={() => void run()} disabled={busy}>
+              Export
+            </button>
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}
