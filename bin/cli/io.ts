@@ -53,9 +53,9 @@ export async function withProjectAsync<T>(path: string, fn: (p: Project) => Prom
   }
 }
 
-export function writeOutput(io: Io, text: string, out?: string): void {
+export function writeOutput(io: Io, text: string | Buffer, out?: string): void {
   if (!out) {
-    io.out(text);
+    io.out(typeof text === 'string' ? text : text.toString('utf8'));
     return;
   }
   try {

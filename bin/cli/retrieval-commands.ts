@@ -9,6 +9,7 @@ import {
   excerptsToMarkdown,
 } from '../../shared/export/excerpts';
 import { invalidArgument } from '../../shared/errors';
+import { writeExcerptReport } from '../../db/reports';
 import { collect, printJson, printTable, withProject, writeOutput, type Io } from './io';
 import { resolveGroup, resolveSpeaker } from './resolve';
 
@@ -20,6 +21,8 @@ interface ExcerptFlags {
   coder?: string[];
   format: string;
   out?: string;
+  sheetPerCode?: boolean;
+  context: boolean;
 }
 
 export function registerRetrievalCommands(program: Command, io: Io): void {
@@ -60,21 +63,29 @@ export function registerRetrievalCommands(program: Command, io: Io): void {
     .option('--group <name>', 'only documents in this group (repeatable)', collect)
     .option('--speaker <name>', 'only excerpts overlapping turns of this speaker (repeatable)', collect)
     .option('--coder <name>', 'only codings by this coder (repeatable)', collect)
-    .option('--format <format>', 'csv, md, html or json', 'json')
-    .option('--out <file>', 'write to a file instead of standard output')
-    .action((path: string, o: ExcerptFlags) => {
-      if (!['csv', 'md', 'html', 'json'].includes(o.format))
-        throw invalidArgument(`Unknown format "${o.format}"; use csv, md, html or json.`);
-      const { excerpts, descriptions, name } = withProject(path, (p) => {
+    .option('--format <format>', 'csv, md, html, json, docx or xlsx', 'json')
+    .option('--out <file>', 'write to a file instead of standard output (required for docx and xlsx)')
+    .option('--sheet-per-code', 'xlsx: add one sheet per code')
+    .option('--no-context', 'docx: leave out the text around each excerpt')
+    .action(async (path: string, o: ExcerptFlags) => {
+      if (!['csv', 'md', 'html', 'json', 'docx', 'xlsx'].includes(o.format)) {
+        throw invalidArgument(`Unknown format "${o.format}"; use csv, md, html, json, docx or xlsx.`);
+      }
+      if ((o.format === 'docx' || o.format === 'xlsx') && !o.out) {
+        throw invalidArgument(`--format ${o.format} needs --out FILE.`);
+      }
+      const { excerpts, descriptions, name, codes } = withProject(path, (p) => {
         const coderId = (n: string) => {
           const id = p.db.prepare('SELECT id FROM coders WHERE name = ?').pluck().get(n) as
             number | undefined;
           if (id === undefined) throw invalidArgument(`No coder named "${n}".`);
           return id;
         };
+        const codes = listCodes(p);
         return {
           name: p.name,
-          descriptions: new Map(listCodes(p).map((c) => [c.path, c.description])),
+          codes,
+          descriptions: new Map(codes.map((c) => [c.path, c.description])),
           excerpts: queryExcerpts(p, {
             codeIds: o.code?.map((c) => requireCode(p, c).id),
             subcodes: o.subcodes,
@@ -85,6 +96,23 @@ export function registerRetrievalCommands(program: Command, io: Io): void {
         };
       });
       const title = `Coded excerpts — ${name}`;
+      if (o.format === 'docx' || o.format === 'xlsx') {
+        const filters = [
+          ...(o.code ?? []).map((c) => `Code: ${c}${o.subcodes ? ' (with sub-codes)' : ''}`),
+          ...(o.group ?? []).map((g) => `Group: ${g}`),
+          ...(o.speaker ?? []).map((s) => `Speaker: ${s}`),
+          ...(o.coder ?? []).map((c) => `Coder: ${c}`),
+        ];
+        const buffer = await writeExcerptReport(o.format, excerpts, codes, {
+          title,
+          projectName: name,
+          filters,
+          context: o.context,
+          sheetPerCode: o.sheetPerCode,
+        });
+        writeOutput(io, buffer, o.out);
+        return;
+      }
       const text =
         o.format === 'csv'
           ? excerptsToCsv(excerpts)

@@ -13,6 +13,10 @@ import {
 } from '../../shared/export/excerpts';
 import { codebookToCsv, codebookToMarkdown } from '../../shared/export/codebook';
 import { CommonplaceError } from '../../shared/errors';
+import { codebookToDocx, writeExcerptReport } from '../reports';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 type RetrievalCalls =
   | 'excerpts.query'
@@ -36,7 +40,7 @@ export function retrievalHandlers(project: Project): Some<RetrievalCalls> {
     'excerpts.query': (q) => queryExcerpts(project, q),
     'search.text': ({ query, limit, documentIds }) => searchText(project, query, { limit, documentIds }),
     'search.autocode': (a) => autocode(project, a),
-    'export.excerpts': ({ format, query }): ExportedFile => {
+    'export.excerpts': async ({ format, query }): Promise<ExportedFile> => {
       const excerpts = queryExcerpts(project, query);
       const title = `Coded excerpts — ${project.name}`;
       const descriptions = new Map(listCodes(project).map((c) => [c.path, c.description]));
@@ -67,7 +71,7 @@ export function retrievalHandlers(project: Project): Some<RetrievalCalls> {
           );
       }
     },
-    'export.codebook': ({ format }): ExportedFile => {
+    'export.codebook': async ({ format }): Promise<ExportedFile> => {
       const codes = listCodes(project);
       const fileName = `${safeFileName(project.name)} codebook.${format}`;
       if (format === 'csv')

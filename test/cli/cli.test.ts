@@ -268,6 +268,13 @@ describe('commonplace CLI contract', () => {
     expect(md.stdout).toContain('Secret caseloads');
     const html = await cli('excerpts', project, '--format', 'html');
     expect(html.stdout).toMatch(/^<!DOCTYPE html>/i);
+    const docx = join(dir, 'out.docx');
+    expect((await cli('excerpts', project, '--code', 'Targets', '--format', 'docx', '--out', docx)).code).toBe(0);
+    expect(readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
+    const xlsx = join(dir, 'out.xlsx');
+    expect((await cli('excerpts', project, '--format', 'xlsx', '--sheet-per-code', '--out', xlsx)).code).toBe(0);
+    expect(readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
+    expect((await cli('excerpts', project, '--format', 'docx')).stderr).toMatch(/needs --out FILE/);
     const bad = await cli('excerpts', project, '--format', 'pdf');
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/Unknown format "pdf"/);
