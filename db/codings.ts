@@ -59,12 +59,20 @@ export function insertCodings(project: Project, codings: NewCoding[]): CodingRes
      VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code_id, document_id, start, end) DO NOTHING`,
   );
   const result: CodingResult = { added: 0, existing: 0, ids: [] };
-  for (const c of codings) {
-    const r = insert.run(newGuid(), c.documentId, c.codeId, c.start, c.end, coder, created, c.memo ?? null);
-    if (r.changes) {
-      result.added++;
-      result.ids.push(Number(r.lastInsertRowid));
-    } else result.existing++;
+  // Bulk path: per-row undo triggers would double the cost of large batches (auto-code, imports).
+  project.history.bulk(() => {
+    for (const c of codings) {
+      const r = insert.run(newGuid(), c.documentId, c.codeId, c.start, c.end, coder, created, c.memo ?? null);
+      if (r.changes) {
+        result.added++;
+        result.ids.push(Number(r.lastInsertRowid));
+      } else result.existing++;
+    }
+  });
+  for (let i = 0; i < result.ids.length; i += 1000) {
+    project.history.logInverse(
+      `DELETE FROM codings WHERE id IN (${result.ids.slice(i, i + 1000).join(',')})`,
+    );
   }
   return result;
 }

@@ -42,6 +42,27 @@ export class History {
     return this.currentStep !== null;
   }
 
+  /**
+   * Runs `fn` with row triggers silenced, for bulk inserts that record their own compact inverse via
+   * `logInverse` (one op per thousand rows instead of one per row). Only valid inside `record`.
+   */
+  bulk<T>(fn: () => T): T {
+    const step = this.currentStep;
+    if (step === null) return fn();
+    this.currentStep = null;
+    try {
+      return fn();
+    } finally {
+      this.currentStep = step;
+    }
+  }
+
+  /** Appends an inverse statement to the open step (see `bulk`). */
+  logInverse(sql: string): void {
+    if (this.currentStep === null) return;
+    this.db.prepare('INSERT INTO history_ops(step_id, sql) VALUES (?, ?)').run(this.currentStep, sql);
+  }
+
   /** Runs `fn` as one transaction recorded as one undoable step. Nested calls join the outer step. */
   record<T>(label: string, fn: () => T): T {
     if (this.currentStep !== null) return fn();
