@@ -2,7 +2,7 @@ import type { Project } from './project';
 import type { SearchHit } from '../shared/types';
 import { invalidArgument } from '../shared/errors';
 import { surrounding } from '../shared/text';
-import { foldText, parseQuery, toFtsQuery, toRegExp } from '../shared/search-query';
+import { parseQuery, toFtsQuery, toRegExp } from '../shared/search-query';
 import { DocumentCache } from './document-cache';
 import { placeholders } from './sql';
 
@@ -32,7 +32,7 @@ export function searchText(project: Project, query: string, options: SearchOptio
   const hits: SearchHit[] = [];
   for (const d of docs) {
     const text = cache.text(d.id);
-    for (const m of foldText(text).matchAll(regex)) {
+    for (const m of text.matchAll(regex)) {
       const start = m.index;
       const end = start + m[0].length;
       const { before, after } = surrounding(text, start, end, options.contextChars ?? 60);

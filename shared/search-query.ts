@@ -56,11 +56,49 @@ export function toFtsQuery(q: ParsedQuery): string {
     .join(' OR ');
 }
 
-/** A regex over folded text matching any alternative as a phrase on word boundaries. */
+let variants: Map<string, string> | undefined;
+
+/** For each base letter, the accented letters (Latin blocks) that fold to it: é, è, ê, ë… for e. */
+function accentVariants(): Map<string, string> {
+  if (variants) return variants;
+  variants = new Map();
+  const ranges: [number, number][] = [
+    [0xc0, 0x24f],
+    [0x1e00, 0x1eff],
+  ];
+  for (const [from, to] of ranges) {
+    for (let c = from; c <= to; c++) {
+      const ch = String.fromCharCode(c);
+      const base = foldUnit(c);
+      if (base !== ch && /[a-z]/.test(base)) variants.set(base, (variants.get(base) ?? '') + ch);
+    }
+  }
+  return variants;
+}
+
+const escapeChar = (ch: string) => ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** A pattern for one folded word that matches it in unfolded text, whatever its case and accents. */
+function wordPattern(word: string): string {
+  const table = accentVariants();
+  let out = '';
+  for (const ch of word) {
+    const more = table.get(ch);
+    out += more ? `[${ch}${more}]` : escapeChar(ch);
+  }
+  return out;
+}
+
+/**
+ * A case-insensitive regex over the original text matching any alternative as a phrase on word
+ * boundaries. Matching the original (rather than a folded copy) keeps offsets exact and avoids copying
+ * every document on every search.
+ */
 export function toRegExp(q: ParsedQuery): RegExp {
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const alts = q.map((alt) =>
-    alt.map((t) => escape(t.word) + (t.prefix ? '[\\p{L}\\p{N}\\p{M}]*' : '')).join('[^\\p{L}\\p{N}\\p{M}]+'),
+    alt
+      .map((t) => wordPattern(t.word) + (t.prefix ? '[\\p{L}\\p{N}\\p{M}]*' : ''))
+      .join('[^\\p{L}\\p{N}\\p{M}]+'),
   );
-  return new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${alts.join('|')})(?![\\p{L}\\p{N}\\p{M}])`, 'gu');
+  return new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${alts.join('|')})(?![\\p{L}\\p{N}\\p{M}])`, 'giu');
 }
