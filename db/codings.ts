@@ -22,14 +22,15 @@ export interface CodingResult {
 /** Checks a batch against the project before anything is written: unknown ids and bad ranges are errors. */
 function validate(project: Project, codings: NewCoding[]): void {
   const lengths = new Map<number, number>();
-  const docLength = project.db.prepare('SELECT length(text) FROM documents WHERE id = ?').pluck();
+  // JS length, not SQLite's length(): offsets are UTF-16 units and SQLite counts characters.
+  const docText = project.db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
   const codeExists = project.db.prepare('SELECT 1 FROM codes WHERE id = ?').pluck();
   const codes = new Set<number>();
   codings.forEach((c, i) => {
     const where = codings.length > 1 ? ` (item ${i + 1})` : '';
     let len = lengths.get(c.documentId);
     if (len === undefined) {
-      len = docLength.get(c.documentId) as number | undefined;
+      len = (docText.get(c.documentId) as string | undefined)?.length;
       if (len === undefined) throw notFound(`No document with id ${c.documentId}${where}.`);
       lengths.set(c.documentId, len);
     }

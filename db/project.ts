@@ -4,7 +4,10 @@ import { basename, extname } from 'node:path';
 import { userInfo } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { migrate, schemaVersion } from './migrate';
+import { SCHEMA_VERSION } from './migrations';
 import { History } from './history';
+import { assertNotLocked, locationWarnings, ProjectLock } from './lock';
+import { backupBeforeUpgrade } from './backup';
 import { CommonplaceError } from '../shared/errors';
 
 export const PROJECT_EXTENSION = '.commonplace';
@@ -15,6 +18,39 @@ export interface OpenOptions {
   /** better-sqlite3 native binding path (the Electron build uses its own copy). */
   nativeBinding?: string;
   readonly?: boolean;
+  /**
+   * 'exclusive' (the desktop app): hold `<file>.lock` while open; refuse if another live process holds it.
+   * 'none' (default; CLI, scripts): take no lock, but refuse to write while someone else holds it.
+   */
+  lock?: 'exclusive' | 'none';
+  /** Shown to others who find the project locked. */
+  app?: string;
+}
+
+// Writes refuse while another process holds the lock (checked per write: the app may open the
+// project after we did). Reads never need the lock: WAL gives each reader a consistent snapshot.
+class GuardedHistory extends History {
+  constructor(
+    db: Database.Database,
+    private readonly guard: () => void,
+  ) {
+    super(db);
+  }
+
+  override record<T>(label: string, fn: () => T): T {
+    if (!this.recording) this.guard();
+    return super.record(label, fn);
+  }
+
+  override undo() {
+    this.guard();
+    return super.undo();
+  }
+
+  override redo() {
+    this.guard();
+    return super.redo();
+  }
 }
 
 // One open project file. Domain operations live in the sibling modules and take a Project.
@@ -23,13 +59,21 @@ export class Project {
   readonly history: History;
   readonly path: string;
   coder: string;
+  /** Plain-language risks of where the file lives (cloud sync, network drive); front doors show them. */
+  readonly warnings: string[];
+  /** For other connections to this file (backups, checks): Electron needs its own build of SQLite. */
+  readonly nativeBinding: string | undefined;
+  private readonly lock: ProjectLock | null;
   private coderId: number | undefined;
 
-  private constructor(path: string, db: Database.Database, coder: string) {
+  private constructor(path: string, db: Database.Database, options: OpenOptions, lock: ProjectLock | null) {
     this.path = path;
     this.db = db;
-    this.coder = coder;
-    this.history = new History(db);
+    this.coder = options.coder ?? defaultCoder();
+    this.nativeBinding = options.nativeBinding;
+    this.lock = lock;
+    this.history = new GuardedHistory(db, lock ? () => {} : () => assertNotLocked(path));
+    this.warnings = locationWarnings(path);
   }
 
   static create(path: string, options: OpenOptions = {}): Project {
@@ -49,24 +93,35 @@ export class Project {
   }
 
   private static connect(path: string, options: OpenOptions): Project {
+    const lock = options.lock === 'exclusive' ? ProjectLock.acquire(path, options.app) : null;
     let db: Database.Database;
+    let version: number;
     try {
       db = new Database(path, { nativeBinding: options.nativeBinding });
-      db.pragma('journal_mode = WAL');
+      version = schemaVersion(db);
     } catch (e) {
+      lock?.release();
       throw new CommonplaceError('bad-input', `not a Commonplace project (${(e as Error).message})`, path);
     }
     try {
+      // migrate() refuses a newer file ('schema-too-new'); here, before anything (even the switch to
+      // WAL) writes to it, so the file stays byte for byte as it was.
+      if (version > SCHEMA_VERSION) migrate(db, path);
+      // Without the lock, never upgrade a file an older app has open.
+      if (!lock && version > 0 && version < SCHEMA_VERSION) assertNotLocked(path);
+      db.pragma('journal_mode = WAL');
       db.pragma('foreign_keys = ON');
       db.pragma('synchronous = FULL');
       db.pragma('busy_timeout = 2000');
       checkIsProject(db, path);
+      if (version > 0 && version < SCHEMA_VERSION) backupBeforeUpgrade(db, path, SCHEMA_VERSION);
       migrate(db, path);
     } catch (e) {
       db.close();
+      lock?.release();
       throw e;
     }
-    return new Project(path, db, options.coder ?? defaultCoder());
+    return new Project(path, db, options, lock);
   }
 
   get name(): string {
@@ -97,6 +152,7 @@ export class Project {
 
   close(): void {
     if (this.db.open) this.db.close();
+    this.lock?.release();
   }
 }
 

@@ -5,6 +5,8 @@ import { registerProjectCommands } from './project-commands';
 import { registerDocumentCommands } from './document-commands';
 import { registerCodeCommands } from './code-commands';
 import { registerRetrievalCommands } from './retrieval-commands';
+import { registerSafetyCommands } from './safety-commands';
+import { registerExchangeCommands } from './exchange-commands';
 
 export function buildProgram(io: Io): Command {
   const program = new Command('commonplace')
@@ -17,6 +19,8 @@ export function buildProgram(io: Io): Command {
   registerDocumentCommands(program, io);
   registerCodeCommands(program, io);
   registerRetrievalCommands(program, io);
+  registerSafetyCommands(program, io);
+  registerExchangeCommands(program, io);
   for (const cmd of program.commands)
     cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
   return program;

@@ -89,7 +89,16 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
     decoded = { text, encoding: 'utf-8-bom' };
   } else if (startsWith(bytes, 0xff, 0xfe) || startsWith(bytes, 0xfe, 0xff)) {
     const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
-    const text = decodeStrict(bytes.subarray(2), encoding);
+    const body = bytes.subarray(2);
+    // Real UTF-16 text has zero bytes beside its ASCII characters; without any, a body that is valid
+    // UTF-8 was mislabelled, and decoding it as UTF-16 would store CJK-looking garbage.
+    if (body.length >= 8 && !body.includes(0) && decodeStrict(body, 'utf-8') !== null) {
+      throw badInput(
+        file,
+        'starts with a UTF-16 byte-order mark but its text is UTF-8. Save it again as UTF-8 and import it again',
+      );
+    }
+    const text = decodeStrict(body, encoding);
     if (text === null)
       throw badInput(file, 'is marked as UTF-16 but is damaged or cut short (invalid UTF-16)');
     decoded = { text, encoding };

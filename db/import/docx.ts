@@ -5,6 +5,7 @@
 
 import mammoth from 'mammoth';
 import { badInput } from '../../shared/errors';
+import { zipProblem } from './zip-guard';
 
 export interface DocxText {
   text: string;
@@ -159,6 +160,9 @@ export async function readDocx(bytes: Buffer, file: string): Promise<DocxText> {
         : 'is not a Word document (.docx files are ZIP archives, and this one is not)',
     );
   }
+  // Sizes and ratios are checked before mammoth unpacks anything into memory.
+  const problem = zipProblem(bytes);
+  if (problem) throw badInput(file, problem);
   let captured: DocElement | null = null;
   try {
     await mammoth.convertToHtml(

@@ -96,9 +96,14 @@ function formatOf(file: string): SourceFormat {
 
 function checkSize(file: string, size: number): void {
   if (size > MAX_SOURCE_BYTES) {
+    // Just over the limit would round to the limit itself: say bytes then.
+    const shown =
+      megabytes(size) === megabytes(MAX_SOURCE_BYTES)
+        ? `${size.toLocaleString('en')} bytes`
+        : megabytes(size);
     throw badInput(
       file,
-      `is ${megabytes(size)}, larger than the ${megabytes(MAX_SOURCE_BYTES)} limit for one transcript`,
+      `is ${shown}, larger than the ${megabytes(MAX_SOURCE_BYTES)} limit for one transcript`,
     );
   }
 }

@@ -175,7 +175,7 @@ describe('bad input is refused with a clear message', () => {
   it('a file over the size limit names the limit, and is not read', async () => {
     const file = tmp.write('huge.txt', '');
     truncateSync(file, MAX_SOURCE_BYTES + 1);
-    expect(await problemOf(file)).toBe('is 50 MB, larger than the 50 MB limit for one transcript');
+    expect(await problemOf(file)).toBe('is 52,428,801 bytes, larger than the 50 MB limit for one transcript');
     truncateSync(file, 73 * 1024 * 1024);
     expect(await problemOf(file)).toMatch(/^is 73 MB, larger than the 50 MB limit/);
   });
