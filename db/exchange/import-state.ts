@@ -1,0 +1,132 @@
+// Shared bookkeeping for one .qdpx import: id maps from REFI keys to new rows, the report, and helpers.
+
+import { randomUUID } from 'node:crypto';
+import type { Project } from '../project';
+import { isGuid } from '../../shared/exchange/guid';
+import type { QdeProject, QdeSelection } from './qde-model';
+
+export interface Skipped {
+  what: string;
+  why: string;
+}
+
+/** What an import brought in, and what it could not represent (REFI-QDA §7: warn about data loss). */
+export interface ImportReport {
+  sources: number;
+  codes: number;
+  codings: number;
+  memos: number;
+  cases: number;
+  variables: number;
+  skipped: Skipped[];
+}
+
+export type MemoTarget =
+  | { kind: 'project' }
+  | { kind: 'document'; id: number }
+  | { kind: 'code'; id: number }
+  | { kind: 'coding'; id: number };
+
+export interface MemoFragment {
+  title?: string;
+  text: string;
+  /** The Note it came from, whose GUID and date a memo made of it alone keeps. */
+  guid?: string;
+  date?: string;
+  /** Orphan notes keep their title even when alone, so the reader knows where they came from. */
+  titled?: boolean;
+}
+
+export interface ImportedSelection {
+  documentId: number;
+  documentName: string;
+  start: number;
+  end: number;
+  selection: QdeSelection;
+  codingIds: number[];
+}
+
+export class ImportState {
+  readonly report: ImportReport = {
+    sources: 0,
+    codes: 0,
+    codings: 0,
+    memos: 0,
+    cases: 0,
+    variables: 0,
+    skipped: [],
+  };
+  readonly coders = new Map<string, number>();
+  readonly codes = new Map<string, number>();
+  /** Source keys (and keys of the texts inside them) -> document id. */
+  readonly documents = new Map<string, number>();
+  readonly selections = new Map<string, ImportedSelection>();
+  readonly codings = new Map<string, number>();
+  /** Notes referenced by something we imported; the others go to the project journal. */
+  readonly attachedNotes = new Set<string>();
+  private readonly memos = new Map<string, { target: MemoTarget; fragments: MemoFragment[] }>();
+  private fallbackCoder: number | undefined;
+
+  constructor(
+    readonly project: Project,
+    readonly model: QdeProject,
+    readonly warnings: string[],
+  ) {}
+
+  skip(what: string, why: string): void {
+    this.report.skipped.push({ what, why });
+  }
+
+  /** The GUID to store: the file's when it is a real GUID, else a fresh one. */
+  guidFor(key: string): string {
+    return isGuid(key) ? key : randomUUID();
+  }
+
+  /** The coder for something created by `userKey` (falling back to the project's creator, then to us). */
+  coderFor(...userKeys: (string | undefined)[]): number {
+    for (const k of [...userKeys, this.model.creatingUser]) {
+      const id = k === undefined ? undefined : this.coders.get(k);
+      if (id !== undefined) return id;
+    }
+    this.fallbackCoder ??= this.project.currentCoderId();
+    return this.fallbackCoder;
+  }
+
+  addMemo(target: MemoTarget, fragment: MemoFragment): void {
+    if (!fragment.text.trim()) return;
+    const k = JSON.stringify(target);
+    const entry = this.memos.get(k) ?? { target, fragments: [] };
+    entry.fragments.push(fragment);
+    this.memos.set(k, entry);
+  }
+
+  /** Memo targets with their combined text, in the order they were first seen. */
+  memoTexts(): { target: MemoTarget; text: string; fragments: MemoFragment[] }[] {
+    return [...this.memos.values()].map(({ target, fragments }) => {
+      const alone = fragments.length === 1 && !fragments[0]!.titled;
+      const text = alone
+        ? fragments[0]!.text
+        : fragments.map((f) => (f.title ? `${f.title}\n${f.text}` : f.text)).join('\n\n');
+      return { target, text, fragments };
+    });
+  }
+}
+
+/** xsd:dateTime -> ISO string; a time without zone is taken as UTC (GUIDE §5), nonsense as now. */
+export function isoDate(value: string | undefined): string {
+  const v = value?.trim();
+  if (v) {
+    const zoned = /(Z|[+-]\d{2}:?\d{2})$/i.test(v) || !v.includes('T') ? v : `${v}Z`;
+    const t = Date.parse(zoned);
+    if (!Number.isNaN(t)) return new Date(t).toISOString();
+  }
+  return new Date().toISOString();
+}
+
+/** A name not yet in `taken` (compared without case): "Name", "Name (2)", ... */
+export function uniqueName(name: string, taken: Set<string>): string {
+  let candidate = name;
+  for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${name} (${n})`;
+  taken.add(candidate.toLowerCase());
+  return candidate;
+}

@@ -1,0 +1,254 @@
+// The project as a REFI-QDA snapshot: GUIDs, code-point positions, memos as Notes, speakers as Cases.
+// Speaker turns become PlainTextSelections (no coding) named after the speaker, and each speaker a Case
+// whose SelectionRefs point at its turns: the spec's way to say "these passages belong to this person".
+
+import type { Project } from '../project';
+import type { AttributeScope, AttributeType, CodeInfo } from '../../shared/types';
+import { listCodes } from '../codes';
+import { codePointCounter } from '../../shared/exchange/positions';
+import { exportGuid } from '../../shared/exchange/guid';
+import { turnName, variableTypeOf, variableValue } from '../../shared/exchange/values';
+import type {
+  ProjectSnapshot,
+  SnapshotCase,
+  SnapshotCode,
+  SnapshotNote,
+  SnapshotSelection,
+  SnapshotSource,
+  SnapshotValue,
+  SnapshotVariable,
+} from '../../shared/exchange/snapshot';
+import { derivedGuid } from './derived-guid';
+
+export const ORIGIN = 'Commonplace 0.1.0';
+
+/** Longest selection name; names only help other tools (and our import) recognise the passage. */
+const NAME_CODE_POINTS = 100;
+
+interface MemoRow {
+  guid: string;
+  kind: 'project' | 'document' | 'code';
+  targetId: number;
+  text: string;
+  updatedAt: string;
+}
+
+function variables(project: Project) {
+  const defs = project.db
+    .prepare('SELECT id, scope, name, type FROM attribute_defs ORDER BY scope, name COLLATE NOCASE')
+    .all() as { id: number; scope: AttributeScope; name: string; type: AttributeType }[];
+  const rows = project.db
+    .prepare('SELECT def_id AS defId, target_id AS targetId, value FROM attribute_values')
+    .all() as {
+    defId: number;
+    targetId: number;
+    value: string;
+  }[];
+  const out: SnapshotVariable[] = [];
+  // scope -> target id -> values of that target
+  const values = new Map<string, SnapshotValue[]>();
+  for (const def of defs) {
+    const mine = rows.filter((r) => r.defId === def.id);
+    if (!mine.length) continue;
+    const type = variableTypeOf(
+      def.type,
+      mine.map((r) => r.value),
+    );
+    // attribute_defs has no GUID column: derive one from what identifies the definition, so it survives
+    // a round trip (and the same attribute in two projects gets the same GUID, which helps merging).
+    const guid = derivedGuid('variable', def.scope, def.name.toLowerCase());
+    out.push({ guid, name: def.name, type });
+    for (const r of mine) {
+      const key = `${def.scope}:${r.targetId}`;
+      values.set(key, [
+        ...(values.get(key) ?? []),
+        { variableGuid: guid, type, value: variableValue(type, r.value) },
+      ]);
+    }
+  }
+  return {
+    variables: out,
+    valuesOf: (scope: AttributeScope, id: number) => values.get(`${scope}:${id}`) ?? [],
+  };
+}
+
+/** The code tree as REFI nests it; `noteOf` gives the Notes holding a code's memo. */
+export function codeTree(codes: CodeInfo[], noteOf: (id: number) => string[] = () => []): SnapshotCode[] {
+  const nodes = new Map<number, SnapshotCode>();
+  const roots: SnapshotCode[] = [];
+  for (const c of codes) {
+    const node: SnapshotCode = {
+      guid: c.guid,
+      name: c.name,
+      color: c.color.toUpperCase(),
+      description: c.description,
+      noteGuids: noteOf(c.id),
+      children: [],
+    };
+    nodes.set(c.id, node);
+    (c.parentId === null ? roots : nodes.get(c.parentId)!.children).push(node);
+  }
+  return roots;
+}
+
+export function buildSnapshot(project: Project): ProjectSnapshot {
+  const { db } = project;
+  const meta = (key: string) =>
+    db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
+  const memos = db
+    .prepare(
+      `SELECT guid, kind, target_id AS targetId, content_text AS text, updated_at AS updatedAt FROM memos
+       WHERE trim(content_text) <> '' ORDER BY kind, target_id`,
+    )
+    .all() as MemoRow[];
+  const noteOf = (kind: string, id: number) =>
+    memos.filter((m) => m.kind === kind && m.targetId === id).map((m) => m.guid);
+  const { variables: vars, valuesOf } = variables(project);
+  const coders = db.prepare('SELECT id, guid, name FROM coders ORDER BY name').all() as {
+    id: number;
+    guid: string;
+    name: string;
+  }[];
+  const coderGuid = new Map(coders.map((c) => [c.id, c.guid]));
+  const codes = listCodes(project);
+  const codeGuid = new Map(codes.map((c) => [c.id, c.guid]));
+
+  const docs = db
+    .prepare(
+      'SELECT id, guid, name, text, imported_at AS importedAt FROM documents ORDER BY name COLLATE NOCASE',
+    )
+    .all() as { id: number; guid: string; name: string; text: string; importedAt: string }[];
+  const docGuid = new Map(docs.map((d) => [d.id, d.guid]));
+  const speakerTurns = new Map<number, string[]>();
+  const sources: SnapshotSource[] = docs.map((d) => {
+    const cp = codePointCounter(d.text);
+    const selections: SnapshotSelection[] = [];
+    const turns = db
+      .prepare(
+        `SELECT t.speaker_id AS speakerId, s.guid AS speakerGuid, s.name AS speaker, t.start, t.end, t.time FROM turns t
+         JOIN speakers s ON s.id = t.speaker_id WHERE t.document_id = ? ORDER BY t.start, t.end`,
+      )
+      .all(d.id) as {
+      speakerId: number;
+      speakerGuid: string;
+      speaker: string;
+      start: number;
+      end: number;
+      time: number | null;
+    }[];
+    const used = new Set<string>();
+    for (const t of turns) {
+      // Two identical turns would get one GUID, which our own importer (rightly) refuses; number repeats.
+      let guid = derivedGuid(d.guid, 'turn', t.start, t.end, t.speakerGuid);
+      for (let n = 2; used.has(guid); n++)
+        guid = derivedGuid(d.guid, 'turn', t.start, t.end, t.speakerGuid, n);
+      used.add(guid);
+      speakerTurns.set(t.speakerId, [...(speakerTurns.get(t.speakerId) ?? []), guid]);
+      selections.push({
+        guid,
+        name: turnName(t.speaker, t.time),
+        start: cp(t.start),
+        end: cp(t.end),
+        description: '',
+        codings: [],
+      });
+    }
+    const codings = db
+      .prepare(
+        `SELECT guid, code_id AS codeId, start, end, coder_id AS coderId, created_at AS createdAt, memo
+         FROM codings WHERE document_id = ? ORDER BY start, end, id`,
+      )
+      .all(d.id) as {
+      guid: string;
+      codeId: number;
+      start: number;
+      end: number;
+      coderId: number;
+      createdAt: string;
+      memo: string | null;
+    }[];
+    for (const k of codings) {
+      const userGuid = coderGuid.get(k.coderId);
+      selections.push({
+        guid: derivedGuid(k.guid, 'selection'),
+        name: Array.from(d.text.slice(k.start, k.end)).slice(0, NAME_CODE_POINTS).join(''),
+        start: cp(k.start),
+        end: cp(k.end),
+        userGuid,
+        createdAt: k.createdAt,
+        description: k.memo ?? '',
+        codings: [{ guid: k.guid, codeGuid: codeGuid.get(k.codeId)!, userGuid, createdAt: k.createdAt }],
+      });
+    }
+    selections.sort((a, b) => a.start - b.start || a.end - b.end);
+    return {
+      guid: d.guid,
+      name: d.name,
+      fileName: `${exportGuid(d.guid)}.txt`,
+      text: d.text,
+      createdAt: d.importedAt,
+      selections,
+      noteGuids: noteOf('document', d.id),
+      values: valuesOf('document', d.id),
+    };
+  });
+
+  const speakers = db.prepare('SELECT id, guid, name FROM speakers ORDER BY name COLLATE NOCASE').all() as {
+    id: number;
+    guid: string;
+    name: string;
+  }[];
+  const cases: SnapshotCase[] = speakers
+    .map((s) => ({
+      guid: s.guid,
+      name: s.name,
+      values: valuesOf('speaker', s.id),
+      selectionGuids: speakerTurns.get(s.id) ?? [],
+    }))
+    .filter((c) => c.values.length || c.selectionGuids.length);
+
+  const docName = new Map(docs.map((d) => [d.id, d.name]));
+  const codePath = new Map(codes.map((c) => [c.id, c.path]));
+  const notes: SnapshotNote[] = memos.map((m) => ({
+    guid: m.guid,
+    name:
+      m.kind === 'project'
+        ? 'Project journal'
+        : `Memo: ${(m.kind === 'document' ? docName : codePath).get(m.targetId) ?? m.targetId}`,
+    text: m.text,
+    createdAt: m.updatedAt,
+  }));
+
+  const groups = db
+    .prepare('SELECT id, guid, name, description FROM doc_groups ORDER BY name COLLATE NOCASE')
+    .all() as {
+    id: number;
+    guid: string;
+    name: string;
+    description: string;
+  }[];
+  const members = db
+    .prepare(
+      `SELECT m.document_id FROM group_members m JOIN documents d ON d.id = m.document_id
+       WHERE m.group_id = ? ORDER BY d.name COLLATE NOCASE`,
+    )
+    .pluck();
+  return {
+    name: project.name,
+    origin: ORIGIN,
+    createdAt: meta('created_at'),
+    users: coders.map((c) => ({ guid: c.guid, name: c.name })),
+    codes: codeTree(codes, (id) => noteOf('code', id)),
+    variables: vars,
+    cases,
+    sources,
+    notes,
+    sets: groups.map((g) => ({
+      guid: g.guid,
+      name: g.name,
+      description: g.description,
+      sourceGuids: (members.all(g.id) as number[]).map((id) => docGuid.get(id)!),
+    })),
+    projectNoteGuids: noteOf('project', 0),
+  };
+}
