@@ -37,9 +37,12 @@ export function registerExchangeCommands(program: Command, io: Io): void {
     .description('create a new project from a REFI-QDA project file (.qdpx); nothing is written if it fails')
     .argument('<in.qdpx>')
     .argument('<project>', 'the new project file (must not exist)')
-    .option('--no-speakers', 'do not detect speaker turns in sources that have none')
+    .option(
+      '--speakers',
+      'detect speaker labels in sources that carry no speaker turns (as a transcript import does)',
+    )
     .option('--json', 'print the import report as JSON only')
-    .action((file: string, path: string, o: { speakers: boolean; json?: boolean }) => {
+    .action((file: string, path: string, o: { speakers?: boolean; json?: boolean }) => {
       const { report, warnings, units } = importQdpx(file, path, {
         detectSpeakers: o.speakers,
         coder: process.env.COMMONPLACE_CODER || undefined,

@@ -18,7 +18,10 @@ import { removeDatabaseFiles, tempPathFor } from './files';
 import type { ZipLimits } from './zip-read';
 
 export interface ImportOptions {
-  /** Find speaker turns in sources that no Case gives turns to, as a plain-text import does (default true). */
+  /**
+   * Find speaker turns in sources that no Case gives turns to, as a plain-text import does. Off by
+   * default: sources from other tools are often papers or comments, where labels are mostly false hits.
+   */
   detectSpeakers?: boolean;
   /** Coder for things the file does not attribute to a user (default: the OS user). */
   coder?: string;
@@ -53,7 +56,7 @@ export function importQdpx(qdpxPath: string, projectPath: string, options: Impor
       const fromCommonplace = /^commonplace\b/i.test(model.origin ?? '');
       const caseSelections = new Set(model.cases.flatMap((c) => c.selectionRefs));
       const detect = (t: (typeof texts)[number]) =>
-        options.detectSpeakers !== false &&
+        options.detectSpeakers === true &&
         !fromCommonplace &&
         !t.text.selections.some((s) => caseSelections.has(s.key));
       const p = project;

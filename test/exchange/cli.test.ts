@@ -83,12 +83,7 @@ describe('commonplace export / import-qdpx', () => {
     'prints a readable report with the position unit chosen and what was left out',
     async () => {
       const target = join(tempDir(), 'nvivo.commonplace');
-      const r = await cli(
-        'import-qdpx',
-        join(FIXTURE_DIR, 'nvivo12win_hu-vaccine-comments.qdpx'),
-        target,
-        '--no-speakers',
-      );
+      const r = await cli('import-qdpx', join(FIXTURE_DIR, 'nvivo12win_hu-vaccine-comments.qdpx'), target);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain(
         `Created ${target} with 2 sources, 152 codes, 303 codings, 0 memos, 0 cases and 0 variables.\n`,
