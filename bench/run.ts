@@ -12,6 +12,7 @@ import { queryExcerpts } from '../db/excerpts';
 import { searchText } from '../db/search';
 import { projectStats } from '../db/stats';
 import { timeIt, median, printTable, type Figure } from './measure';
+import { benchAnalysis } from './analysis';
 
 const SIZES = {
   standard: { docs: 60, words: 15000, groups: 6, codes: 40, codings: 20000 },
@@ -127,6 +128,8 @@ async function main(): Promise<void> {
       target: 50,
     });
   }
+
+  for (const f of await benchAnalysis(project)) add(f);
 
   project.db.pragma('wal_checkpoint(TRUNCATE)');
   add({ name: 'project file size', value: round(statSync(project.path).size / 1e6), unit: 'MB' });

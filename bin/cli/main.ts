@@ -7,6 +7,7 @@ import { registerCodeCommands } from './code-commands';
 import { registerRetrievalCommands } from './retrieval-commands';
 import { registerSafetyCommands } from './safety-commands';
 import { registerExchangeCommands } from './exchange-commands';
+import { registerAnalysisCommands } from './analysis-commands';
 
 export function buildProgram(io: Io): Command {
   const program = new Command('commonplace')
@@ -21,6 +22,7 @@ export function buildProgram(io: Io): Command {
   registerRetrievalCommands(program, io);
   registerSafetyCommands(program, io);
   registerExchangeCommands(program, io);
+  registerAnalysisCommands(program, io);
   for (const cmd of program.commands)
     cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
   return program;

@@ -43,16 +43,23 @@ export function registerCodebookFormat(extension: string, writer: CodebookWriter
 
 export const codebookFormats = (): string[] => [...FORMATS.keys()];
 
+/** The codebook in a registered format (by extension, e.g. '.qdc'), in memory. */
+export function renderCodebook(
+  project: Project,
+  format: string,
+): { data: string | Uint8Array; codes: number } {
+  const writer = FORMATS.get(format.toLowerCase());
+  if (!writer)
+    throw invalidArgument(`Cannot write a codebook as "${format}"; use ${codebookFormats().join(', ')}.`);
+  const codes = listCodes(project);
+  return { data: writer(codes, project), codes: codes.length };
+}
+
 export function exportCodebook(project: Project, outPath: string): { codes: number; format: string } {
   const format = extname(outPath).toLowerCase();
-  const writer = FORMATS.get(format);
-  if (!writer)
-    throw invalidArgument(
-      `Cannot write a codebook as "${format || outPath}"; use ${codebookFormats().join(', ')}.`,
-    );
-  const codes = listCodes(project);
-  writeFileAtomic(outPath, writer(codes, project));
-  return { codes: codes.length, format };
+  const { data, codes } = renderCodebook(project, format || outPath);
+  writeFileAtomic(outPath, data);
+  return { codes, format };
 }
 
 export interface CodebookConflict {

@@ -6,6 +6,7 @@ export type { UnitReport } from './import-texts';
 export {
   codebookFormats,
   exportCodebook,
+  renderCodebook,
   importCodebook,
   registerCodebookFormat,
   type CodebookConflict,

@@ -14,6 +14,7 @@ import {
 import { codebookToCsv, codebookToMarkdown } from '../../shared/export/codebook';
 import { CommonplaceError } from '../../shared/errors';
 import { codebookToDocx, writeExcerptReport } from '../reports';
+import { buildSnapshot, renderCodebook, snapshotToQdpx } from '../exchange';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -24,6 +25,7 @@ type RetrievalCalls =
   | 'search.autocode'
   | 'export.excerpts'
   | 'export.codebook'
+  | 'export.project'
   | 'coders.list';
 
 const TEXT_TYPES = {
@@ -88,6 +90,15 @@ export function retrievalHandlers(project: Project): Some<RetrievalCalls> {
         'unsupported',
         `Exporting the codebook as ${format} is not available in this version.`,
       );
+    },
+    'export.project': (): ExportedFile => {
+      const data = snapshotToQdpx(buildSnapshot(project));
+      return {
+        fileName: `${safeFileName(project.name)}.qdpx`,
+        mimeType: 'application/zip',
+        data: Buffer.from(data).toString('base64'),
+        encoding: 'base64',
+      };
     },
     'coders.list': () =>
       project.db

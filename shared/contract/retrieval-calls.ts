@@ -60,5 +60,9 @@ export const retrievalCalls = {
     const args = z.object({ format: z.enum(['csv', 'md', 'docx', 'qdc']) }).strict();
     return call<typeof args, ExportedFile>(args);
   })(),
+  'export.project': (() => {
+    const args = z.object({ format: z.enum(['qdpx']) }).strict();
+    return call<typeof args, ExportedFile>(args);
+  })(),
   'coders.list': call<typeof none, { id: number; name: string; codings: number }[]>(none),
 };
