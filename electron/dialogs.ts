@@ -55,6 +55,10 @@ export function showError(title: string, message: string): void {
   dialog.showErrorBox(title, message);
 }
 
+export function showWarning(title: string, message: string): void {
+  void dialog.showMessageBox({ type: 'warning', title, message: title, detail: message, buttons: ['OK'] });
+}
+
 export async function showAbout(parent?: BrowserWindow): Promise<void> {
   const options: MessageBoxOptions = {
     type: 'info',

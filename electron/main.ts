@@ -6,7 +6,14 @@ import { isCommonplaceError } from '../shared/errors';
 import { readStatic } from './app-files';
 import { CALL_CHANNEL, MENU_CHANNEL } from './channels';
 import type { MenuCommand } from './channels';
-import { askForProject, chooseNewProject, chooseProjectToOpen, showAbout, showError } from './dialogs';
+import {
+  askForProject,
+  chooseNewProject,
+  chooseProjectToOpen,
+  showAbout,
+  showError,
+  showWarning,
+} from './dialogs';
 import type { ProjectChoice } from './dialogs';
 import { menuTemplate } from './menu';
 import { resolveNativeBinding } from './native-binding';
@@ -33,7 +40,9 @@ let pendingPath: string | null = null;
 function openChoice(choice: ProjectChoice): boolean {
   if (!windows) return false;
   try {
-    windows.open(choice.path, choice.create);
+    const window = windows.open(choice.path, choice.create);
+    const warnings = windows.warningsFor(window);
+    if (warnings.length) showWarning('About where this project is stored', warnings.join('\n\n'));
     recent?.add(choice.path);
     app.addRecentDocument(choice.path);
     installMenu();
@@ -172,6 +181,8 @@ if (!app.requestSingleInstanceLock()) {
       preload: PRELOAD,
       nativeBinding: binding.path,
       devTools: !app.isPackaged,
+      onBackupError: (project, e) =>
+        showWarning('A backup could not be made', `${project.name}: ${(e as Error)?.message ?? e}`),
     });
 
     ipcMain.handle(CALL_CHANNEL, async (event, name: unknown, args: unknown) => {

@@ -7,17 +7,20 @@ import type { Handlers } from '../db/handlers';
 import { APP_ENTRY, secureWebPreferences } from './security';
 import { electronHost } from './host';
 import { PROGRESS_CHANNEL } from './channels';
+import { BackupScheduler } from '../db/backup';
 
 interface OpenProject {
   window: BrowserWindow;
   project: Project;
   handlers: Handlers;
+  backups: BackupScheduler;
 }
 
 export interface WindowOptions {
   preload: string;
   nativeBinding: string;
   devTools: boolean;
+  onBackupError?: (project: Project, error: unknown) => void;
 }
 
 /** One window per open project; the project is closed with its window. */
@@ -40,7 +43,12 @@ export class ProjectWindows {
         return open.window;
       }
     }
-    const binding = { nativeBinding: this.options.nativeBinding };
+    // The app holds the project's lock while it is open: a second window, app or CLI write is refused.
+    const binding = {
+      nativeBinding: this.options.nativeBinding,
+      lock: 'exclusive' as const,
+      app: 'Commonplace',
+    };
     const project = create ? Project.create(wanted, binding) : Project.open(wanted, binding);
     try {
       return this.show(project);
@@ -48,6 +56,10 @@ export class ProjectWindows {
       project.close();
       throw e;
     }
+  }
+
+  warningsFor(window: BrowserWindow): string[] {
+    return this.byContents.get(window.webContents.id)?.project.warnings ?? [];
   }
 
   handlersFor(contents: WebContents): Handlers | undefined {
@@ -69,9 +81,14 @@ export class ProjectWindows {
     const progress = (done: number, total: number, file: string) => {
       if (!window.isDestroyed()) window.webContents.send(PROGRESS_CHANNEL, { done, total, file });
     };
+    const backups = new BackupScheduler(project, {
+      onError: (e) => this.options.onBackupError?.(project, e),
+    });
+    void backups.start();
     this.byContents.set(id, {
       window,
       project,
+      backups,
       handlers: createHandlers(project, electronHost(window, project, progress)),
     });
     // The title names the project, whatever <title> the page sets.
@@ -79,7 +96,8 @@ export class ProjectWindows {
     window.once('ready-to-show', () => window.show());
     window.on('closed', () => {
       this.byContents.delete(id);
-      project.close();
+      // A last backup if anything changed, then release the file and its lock.
+      void backups.flush().finally(() => project.close());
     });
     void window.loadURL(APP_ENTRY);
     return window;

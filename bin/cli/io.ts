@@ -32,7 +32,13 @@ export function printTable(io: Io, header: string[], rows: (string | number | nu
 }
 
 // COMMONPLACE_CODER names the coder recorded on new codings; the default is the OS user name.
-const openProject = (path: string) =>
+const openProject = (path: string) => {
+  const project = openQuietly(path);
+  for (const w of project.warnings) process.stderr.write(`commonplace: warning: ${w}\n`);
+  return project;
+};
+
+const openQuietly = (path: string) =>
   Project.open(path, { coder: process.env.COMMONPLACE_CODER || undefined });
 
 export function withProject<T>(path: string, fn: (p: Project) => T): T {
