@@ -1,0 +1,70 @@
+import type { DocumentSummary } from '../../shared/types';
+import { normalise } from './codeTree';
+
+export interface DocumentGroupView {
+  /** The group's name, or null for documents in no group. */
+  name: string | null;
+  /** Stable key for expanded state and React. */
+  key: string;
+  documents: DocumentSummary[];
+  /** Documents in the group before filtering. */
+  total: number;
+  codings: number;
+}
+
+/** Keys are prefixed so that no group name can be mistaken for the ungrouped section. */
+export const NO_GROUP_KEY = 'none';
+const groupKey = (name: string | null) => (name === null ? NO_GROUP_KEY : `g:${name}`);
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/**
+ * Documents under each of their groups (a document in two groups is listed under both), groups in
+ * alphabetical order and ungrouped documents last. A filter keeps documents whose name matches, and
+ * whole groups whose name matches.
+ */
+export function groupDocuments(documents: DocumentSummary[], filter = ''): DocumentGroupView[] {
+  const query = normalise(filter.trim());
+  const byGroup = new Map<string | null, DocumentSummary[]>();
+  for (const d of documents) {
+    for (const g of d.groups.length ? d.groups : [null]) {
+      const list = byGroup.get(g) ?? [];
+      list.push(d);
+      byGroup.set(g, list);
+    }
+  }
+  const names = [...byGroup.keys()].filter((g): g is string => g !== null).sort(collator.compare);
+  const order: (string | null)[] = byGroup.has(null) ? [...names, null] : names;
+  const out: DocumentGroupView[] = [];
+  for (const name of order) {
+    const all = [...(byGroup.get(name) ?? [])].sort((a, b) => collator.compare(a.name, b.name));
+    const groupMatches = query !== '' && name !== null && normalise(name).includes(query);
+    const shown = !query || groupMatches ? all : all.filter((d) => normalise(d.name).includes(query));
+    if (shown.length === 0) continue;
+    out.push({
+      name,
+      key: groupKey(name),
+      documents: shown,
+      total: all.length,
+      codings: all.reduce((n, d) => n + d.codings, 0),
+    });
+  }
+  return out;
+}
+
+/**
+ * Group names from a group editor's text field: comma-separated, trimmed, without repeats. A name that
+ * differs from an existing group only in case means that group, not a near-duplicate new one.
+ */
+export function parseGroupNames(text: string, existing: string[] = []): string[] {
+  const known = new Map(existing.map((g) => [g.toLowerCase(), g]));
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of text.split(',')) {
+    const name = raw.trim().replace(/\s+/g, ' ');
+    const key = name.toLowerCase();
+    if (!name || seen.has(key)) continue;
+    seen.add(key);
+    out.push(known.get(key) ?? name);
+  }
+  return out;
+}
