@@ -9,6 +9,7 @@ import { ErrorBanner } from './components/ErrorBanner';
 import { ImportStatus } from './import/ImportStatus';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { RightPanel } from './panels/RightPanel';
+import { CompareView } from './analysis/CompareView';
 
 /** The workspace: project bar on top, documents and codebook on the left, the open document in the centre. */
 export function App() {
@@ -21,6 +22,7 @@ export function App() {
   useUndoRedoCommands(commands);
 
   const projectName = useWorkspace((s) => s.project?.name);
+  const mode = useWorkspace((s) => s.mode);
   useEffect(() => {
     void load();
   }, [load]);
@@ -64,9 +66,15 @@ export function App() {
         </ErrorBoundary>
       </aside>
       <main className="centre">
-        <ErrorBoundary what="this document">
-          <DocumentPane />
-        </ErrorBoundary>
+        {mode === 'compare' ? (
+          <ErrorBoundary what="the comparison views">
+            <CompareView />
+          </ErrorBoundary>
+        ) : (
+          <ErrorBoundary what="this document">
+            <DocumentPane />
+          </ErrorBoundary>
+        )}
       </main>
       <aside className="inspector" aria-label="Excerpts, memos and search">
         <ErrorBoundary what="the side panel">

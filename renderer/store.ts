@@ -14,6 +14,8 @@ export interface Failure {
   message: string;
 }
 
+export type WorkspaceMode = 'documents' | 'compare';
+
 export interface JumpTarget {
   documentId: number;
   start: number;
@@ -38,6 +40,9 @@ export interface WorkspaceState {
   error: Failure | null;
   /** Codes chosen in the codebook: the right panel retrieves their excerpts. */
   selectedCodeIds: number[];
+  /** What the centre shows: the open document, or the comparison views (matrix, co-occurrence, charts, attributes). */
+  mode: WorkspaceMode;
+  setMode(mode: WorkspaceMode): void;
   /** A passage to bring into view (and flash) once its document is open; set by retrieval and search. */
   jumpTarget: JumpTarget | null;
   load(): Promise<void>;
@@ -107,6 +112,8 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
     error: null,
     selectedCodeIds: [],
     jumpTarget: null,
+    mode: 'documents',
+    setMode: (mode) => set({ mode }),
 
     refresh: async () => {
       try {
@@ -131,6 +138,7 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
     selectCodes: (ids) => set({ selectedCodeIds: ids }),
 
     async jumpTo(target) {
+      set({ mode: 'documents' });
       if (get().selectedId !== target.documentId) await get().select(target.documentId);
       set({ jumpTarget: target });
     },
@@ -147,7 +155,7 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
     },
 
     async select(id) {
-      set({ selectedId: id, viewLoading: true });
+      set({ selectedId: id, viewLoading: true, mode: 'documents' });
       try {
         const view = await call('documents.get', { id });
         // A later click wins: drop answers for documents no longer selected.

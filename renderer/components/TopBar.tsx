@@ -2,6 +2,7 @@ import { useWorkspace } from '../store';
 import { plural } from '../format';
 import { ImportControls } from '../import/ImportControls';
 import { ExportButton } from '../export/ExportDialog';
+import { ModeSwitch } from './ModeSwitch';
 
 /** Project name, its size at a glance, and undo/redo labelled with what they would undo. */
 export function TopBar() {
@@ -21,6 +22,7 @@ export function TopBar() {
           </p>
         )}
       </div>
+      <ModeSwitch />
       <div className="project-actions" role="group" aria-label="Project">
         <ImportControls />
         <ExportButton />
