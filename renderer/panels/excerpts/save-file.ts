@@ -1,0 +1,49 @@
+import { ApiError, call } from '../../api';
+import type { ExportedFile } from '../../../shared/contract';
+
+export type SaveOutcome =
+  { kind: 'saved'; path: string | null } | { kind: 'cancelled' } | { kind: 'downloaded'; fileName: string };
+
+export function base64ToBytes(data: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(data);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+export function fileBlob(file: ExportedFile): Blob {
+  const body = file.encoding === 'base64' ? base64ToBytes(file.data) : file.data;
+  return new Blob([body], { type: file.mimeType });
+}
+
+function download(file: ExportedFile): void {
+  const url = URL.createObjectURL(fileBlob(file));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.fileName;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoked later rather than at once: a large file may still be read from the blob after the click.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * Saves an exported file through the desktop app's Save dialog; where there is none (the browser and
+ * test bridges answer 'unsupported') the browser downloads it instead.
+ */
+export async function saveExportedFile(file: ExportedFile): Promise<SaveOutcome> {
+  try {
+    const r = await call('host.saveFile', {
+      suggestedName: file.fileName,
+      data: file.data,
+      encoding: file.encoding,
+    });
+    return r.saved ? { kind: 'saved', path: r.path } : { kind: 'cancelled' };
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.code !== 'unsupported') throw e;
+  }
+  download(file);
+  return { kind: 'downloaded', fileName: file.fileName };
+}
