@@ -3,6 +3,8 @@ import { TRACKED_TABLES } from './migrations';
 import { notFound } from '../shared/errors';
 
 const MAX_STEPS = 1000;
+/** Changes with the same coalesce key closer together than this join one undo step. */
+const COALESCE_MS = 2 * 60_000;
 
 // Row-level undo log in the style of sqlite.org's "Automatic Undo/Redo": TEMP triggers (this connection
 // only) write the inverse SQL of every change to history_ops while a step is open. Because the log lives
@@ -63,19 +65,20 @@ export class History {
     this.db.prepare('INSERT INTO history_ops(step_id, sql) VALUES (?, ?)').run(this.currentStep, sql);
   }
 
-  /** Runs `fn` as one transaction recorded as one undoable step. Nested calls join the outer step. */
-  record<T>(label: string, fn: () => T): T {
+  /**
+   * Runs `fn` as one transaction recorded as one undoable step. Nested calls join the outer step.
+   * With `coalesce`, a change with the same key soon after the previous one (autosave of the same memo)
+   * joins that step, so one undo reverts a writing session rather than each pause in typing.
+   */
+  record<T>(label: string, fn: () => T, coalesce?: string): T {
     if (this.currentStep !== null) return fn();
     return this.db.transaction(() => {
       this.db
         .prepare('DELETE FROM history_ops WHERE step_id IN (SELECT id FROM history_steps WHERE undone = 1)')
         .run();
       this.db.prepare('DELETE FROM history_steps WHERE undone = 1').run();
-      const id = Number(
-        this.db
-          .prepare('INSERT INTO history_steps(label, created_at) VALUES (?, ?)')
-          .run(label, new Date().toISOString()).lastInsertRowid,
-      );
+      const id = this.joinable(coalesce) ?? this.newStep(label);
+      this.lastCoalesce = coalesce ? { key: coalesce, step: id, at: Date.now() } : null;
       this.currentStep = id;
       try {
         const result = fn();
@@ -85,6 +88,23 @@ export class History {
         this.currentStep = null;
       }
     })();
+  }
+
+  private lastCoalesce: { key: string; step: number; at: number } | null = null;
+
+  private joinable(key: string | undefined): number | undefined {
+    const last = this.lastCoalesce;
+    if (!key || !last || last.key !== key || Date.now() - last.at > COALESCE_MS) return undefined;
+    // Only while that step is still the newest (another process or an undo may have intervened).
+    return this.peekUndo()?.id === last.step ? last.step : undefined;
+  }
+
+  private newStep(label: string): number {
+    return Number(
+      this.db
+        .prepare('INSERT INTO history_steps(label, created_at) VALUES (?, ?)')
+        .run(label, new Date().toISOString()).lastInsertRowid,
+    );
   }
 
   private prune(): void {

@@ -28,17 +28,22 @@ export function saveMemo(
     throw notFound(`No ${kind} with id ${target} to attach a memo to.`);
   }
   const label = kind === 'project' ? 'Edit project journal' : `Edit ${kind} memo`;
-  project.mutate(label, () => {
-    if (!contentText.trim()) {
-      project.db.prepare('DELETE FROM memos WHERE kind = ? AND target_id = ?').run(kind, target);
-      return;
-    }
-    project.db
-      .prepare(
-        `INSERT INTO memos(guid, kind, target_id, content_json, content_text, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+  // Autosaves of one memo in a row form one undo step (see History.record).
+  project.mutate(
+    label,
+    () => {
+      if (!contentText.trim()) {
+        project.db.prepare('DELETE FROM memos WHERE kind = ? AND target_id = ?').run(kind, target);
+        return;
+      }
+      project.db
+        .prepare(
+          `INSERT INTO memos(guid, kind, target_id, content_json, content_text, updated_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (kind, target_id) DO UPDATE SET content_json = excluded.content_json,
            content_text = excluded.content_text, updated_at = excluded.updated_at`,
-      )
-      .run(newGuid(), kind, target, contentJson, contentText, now());
-  });
+        )
+        .run(newGuid(), kind, target, contentJson, contentText, now());
+    },
+    `memo:${kind}:${target}`,
+  );
 }

@@ -37,9 +37,9 @@ class GuardedHistory extends History {
     super(db);
   }
 
-  override record<T>(label: string, fn: () => T): T {
+  override record<T>(label: string, fn: () => T, coalesce?: string): T {
     if (!this.recording) this.guard();
-    return super.record(label, fn);
+    return super.record(label, fn, coalesce);
   }
 
   override undo() {
@@ -129,8 +129,8 @@ export class Project {
   }
 
   /** Runs `fn` in one transaction recorded as one undoable step. */
-  mutate<T>(label: string, fn: () => T): T {
-    return this.history.record(label, fn);
+  mutate<T>(label: string, fn: () => T, coalesce?: string): T {
+    return this.history.record(label, fn, coalesce);
   }
 
   /** The id of the current coder, created on first use (inside the caller's transaction). */

@@ -116,3 +116,24 @@ describe('undo and redo', () => {
     expect(() => p.history.redo()).toThrow(/Nothing to redo/);
   });
 });
+
+describe('coalesced steps', () => {
+  it('joins autosaves of the same memo into one undo step, but not across other changes', () => {
+    const p = newProject();
+    saveMemo(p, 'project', 0, 'First draft');
+    saveMemo(p, 'project', 0, 'First draft, longer');
+    saveMemo(p, 'project', 0, 'First draft, longer still');
+    expect(p.db.prepare('SELECT count(*) FROM history_steps').pluck().get()).toBe(1);
+    p.history.undo();
+    expect(getMemo(p, 'project')).toBeUndefined();
+    p.history.redo();
+    expect(getMemo(p, 'project')?.contentText).toBe('First draft, longer still');
+    createCode(p, { name: 'A' });
+    saveMemo(p, 'project', 0, 'After a code');
+    saveMemo(p, 'code', listCodes(p)[0]!.id, 'Another memo');
+    expect(p.db.prepare('SELECT count(*) FROM history_steps').pluck().get()).toBe(4);
+    p.history.undo();
+    p.history.undo();
+    expect(getMemo(p, 'project')?.contentText).toBe('First draft, longer still');
+  });
+});
