@@ -3,7 +3,10 @@ import { exportQdpx } from '../../db/exchange/export-project';
 import { importQdpx } from '../../db/exchange/import-project';
 import { codebookFormats, exportCodebook, importCodebook } from '../../db/exchange/codebook';
 import type { ImportReport } from '../../db/exchange/import-state';
-import { printJson, printTable, withProject, type Io } from './io';
+import { printJson, printTable, withProject, withProjectAsync, writeOutput, type Io } from './io';
+import { extname } from 'node:path';
+import { listCodes } from '../../db/codes';
+import { codebookToDocx } from '../../db/reports';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -78,12 +81,24 @@ export function registerExchangeCommands(program: Command, io: Io): void {
 
   program
     .command('export-codebook')
-    .description(`export the codebook (${codebookFormats().join(', ')}; chosen by the file extension)`)
+    .description(
+      `export the codebook (${[...codebookFormats(), '.docx'].join(', ')}; chosen by the file extension)`,
+    )
     .argument('<project>')
-    .argument('<out>', `file ending in ${codebookFormats().join(', ')}`)
+    .argument('<out>', `file ending in ${[...codebookFormats(), '.docx'].join(', ')}`)
     .option('--json', 'print JSON only')
-    .action((path: string, out: string, o: { json?: boolean }) => {
-      const r = withProject(path, (p) => exportCodebook(p, out));
+    .action(async (path: string, out: string, o: { json?: boolean }) => {
+      const r = await withProjectAsync(path, async (p) => {
+        if (extname(out).toLowerCase() !== '.docx') return exportCodebook(p, out);
+        // The Word codebook is written asynchronously, so it is not one of the registered sync formats.
+        const codes = listCodes(p);
+        writeOutput(
+          io,
+          await codebookToDocx(codes, { title: `Codebook — ${p.name}`, projectName: p.name }),
+          out,
+        );
+        return { codes: codes.length, format: '.docx' };
+      });
       if (o.json) printJson(io, r);
       else io.out(`Exported ${plural(r.codes, 'code')} to ${out}\n`);
     });

@@ -275,6 +275,9 @@ describe('commonplace CLI contract', () => {
     expect((await cli('excerpts', project, '--format', 'xlsx', '--sheet-per-code', '--out', xlsx)).code).toBe(0);
     expect(readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
     expect((await cli('excerpts', project, '--format', 'docx')).stderr).toMatch(/needs --out FILE/);
+    const codebook = join(dir, 'codebook.docx');
+    expect((await cli('export-codebook', project, codebook)).stdout).toMatch(/Exported 4 codes/);
+    expect(readFileSync(codebook).subarray(0, 2).toString()).toBe('PK');
     const bad = await cli('excerpts', project, '--format', 'pdf');
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/Unknown format "pdf"/);
