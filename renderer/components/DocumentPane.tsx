@@ -1,8 +1,11 @@
+import { useEffect } from 'react';
 import { useWorkspace } from '../store';
 import { plural } from '../format';
 import { EmptyState } from './EmptyState';
 import { ErrorBoundary } from './ErrorBoundary';
 import { TranscriptView } from '../transcript/TranscriptView';
+import { KeyboardHelp } from '../coding/KeyboardHelp';
+import { useRecentCodes } from '../coding/recent';
 
 /** The open document: its facts, the codes used in it, and the transcript itself. */
 export function DocumentPane() {
@@ -10,8 +13,11 @@ export function DocumentPane() {
   const selectedId = useWorkspace((s) => s.selectedId);
   const view = useWorkspace((s) => s.view);
   const codes = useWorkspace((s) => s.codes);
-  const revision = useWorkspace((s) => s.revision);
   const loading = useWorkspace((s) => s.viewLoading);
+  const projectPath = useWorkspace((s) => s.project?.path);
+  useEffect(() => {
+    if (projectPath) useRecentCodes.getState().forProject(projectPath);
+  }, [projectPath]);
 
   if (selectedId === null || (!view && !loading)) {
     return (
@@ -35,7 +41,10 @@ export function DocumentPane() {
   return (
     <article className="document-pane" aria-labelledby="document-title">
       <header className="document-header">
-        <h2 id="document-title">{summary.name}</h2>
+        <div className="document-title-row">
+          <h2 id="document-title">{summary.name}</h2>
+          <KeyboardHelp />
+        </div>
         <p className="document-facts">
           {summary.groups.length > 0 && <>{summary.groups.join(', ')} · </>}
           {plural(summary.turns, 'turn')} · {plural(summary.words, 'word')} ·{' '}
@@ -50,9 +59,13 @@ export function DocumentPane() {
             ))}
           </ul>
         )}
+        <p id="transcript-hint" className="transcript-hint">
+          Select words to code them, or press <kbd>C</kbd> on a turn to code it whole; <kbd>?</kbd> lists the
+          keys.
+        </p>
       </header>
       <ErrorBoundary what="the transcript">
-        <TranscriptView view={view} codes={codes} revision={revision} />
+        <TranscriptView view={view} codes={codes} />
       </ErrorBoundary>
     </article>
   );

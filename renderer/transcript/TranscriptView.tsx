@@ -1,94 +1,109 @@
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
-import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
-import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
-import { $getNodeByKey } from 'lexical';
-import { $isMarkNode, MarkNode } from '@lexical/mark';
 import type { DocumentView } from '../../shared/contract';
 import type { CodeInfo } from '../../shared/types';
 import { buildTranscript } from './model';
-import { $populateTranscript, codingIdOfMark, codingLookup } from './populate';
-import type { CodingLookup } from './populate';
-import { TurnNode } from './TurnNode';
+import { codingLookup } from './populate';
+import { TRANSCRIPT_NODES } from './nodes';
+import { SyncPlugin } from './SyncPlugin';
+import { RangeOverlay } from './RangeOverlay';
+import { ensureTabStop, focusBlock, useRootElement } from './focus';
+import { blockElement } from './anchor';
+import { selectOffsets, clearSelection } from './dom-range';
+import { useTranscriptMouse } from './useTranscriptMouse';
+import { useTranscriptKeys } from './useTranscriptKeys';
+import { useJump } from './useJump';
+import { QuickCode } from '../coding/QuickCode';
+import { CodingPopover } from '../coding/CodingPopover';
+import type { Surface } from '../coding/usePlacement';
+import { useCodingUi } from '../coding/ui-store';
+import './transcript.css';
 
 interface Props {
   view: DocumentView;
   codes: readonly CodeInfo[];
-  /** Bumped whenever the view or codebook is reloaded, so the editor is rebuilt from fresh data. */
-  revision: number;
 }
 
-const theme = { paragraph: 'transcript-paragraph', mark: 'coded', markOverlap: 'coded-overlap' };
+const theme = { mark: 'coded', markOverlap: 'coded-overlap' };
 
-/** Names the codes of each highlight in its tooltip and data attribute (colour alone is not enough). */
-function MarkLabelsPlugin({ lookup }: { lookup: CodingLookup }) {
-  const [editor] = useLexicalComposerContext();
-  useEffect(
-    () =>
-      editor.registerMutationListener(MarkNode, (mutations) => {
-        editor.read(() => {
-          for (const [key, mutation] of mutations) {
-            if (mutation === 'destroyed') continue;
-            const node = $getNodeByKey(key);
-            const element = editor.getElementByKey(key);
-            if (!$isMarkNode(node) || !element) continue;
-            const names = [
-              ...new Set(
-                node.getIDs().map((id) => lookup.codeOf(codingIdOfMark(id))?.path ?? 'Unknown code'),
-              ),
-            ];
-            element.title = names.join(' · ');
-            element.dataset.codes = names.join('|');
-          }
-        });
-      }),
-    [editor, lookup],
-  );
-  return null;
-}
-
-/** The selected document, read-only, with speaker turns as labelled blocks and codings highlighted. */
-export function TranscriptView({ view, codes, revision }: Props) {
-  const position = useMemo(() => new Map(codes.map((c, i) => [c.id, i])), [codes]);
+/** Everything inside the editor: keeping it in sync, and the reader's mouse, keys and jumps. */
+function Transcript({ view, codes, frame }: Props & { frame: HTMLElement | null }) {
+  const root = useRootElement();
+  const [synced, setSynced] = useState(0);
+  const order = useMemo(() => new Map(codes.map((c, i) => [c.id, i])), [codes]);
   const lookup = useMemo(() => codingLookup(view.codings, codes), [view.codings, codes]);
   const blocks = useMemo(() => {
     const codeOf = new Map(view.codings.map((k) => [k.id, k.codeId]));
-    return buildTranscript(
-      view.text,
-      view.turns,
-      view.codings,
-      (id) => position.get(codeOf.get(id) ?? -1) ?? 0,
-    );
-  }, [view, position]);
+    return buildTranscript(view.text, view.turns, view.codings, (id) => order.get(codeOf.get(id) ?? -1) ?? 0);
+  }, [view.text, view.turns, view.codings, order]);
 
+  const onSynced = useCallback((el: HTMLElement | null) => {
+    if (el) ensureTabStop(el);
+    setSynced((n) => n + 1);
+  }, []);
+
+  // Popups belong to this document: closing it closes them.
+  useEffect(() => () => useCodingUi.getState().reset(), []);
+  const announcement = useCodingUi((s) => s.announcement);
+
+  useTranscriptMouse(root, view);
+  useTranscriptKeys(root, view);
+  useJump(root, view.summary.id, synced);
+
+  const surface: Surface = useMemo(
+    () => ({
+      root,
+      frame,
+      returnTo(blockKey, select) {
+        if (!root) return;
+        const block = blockKey ? blockElement(root, blockKey) : null;
+        if (block) focusBlock(root, block);
+        if (select) selectOffsets(root, select.start, select.end);
+        else clearSelection(root);
+      },
+    }),
+    [root, frame],
+  );
+
+  return (
+    <>
+      <SyncPlugin blocks={blocks} lookup={lookup} onSynced={onSynced} />
+      <RangeOverlay root={root} frame={frame} documentId={view.summary.id} synced={synced} />
+      <QuickCode surface={surface} view={view} codes={codes} />
+      <CodingPopover surface={surface} view={view} codes={codes} />
+      <p className="visually-hidden" role="status">
+        {announcement}
+      </p>
+    </>
+  );
+}
+
+/** The open document, read-only, with speaker turns as labelled blocks and codings highlighted. */
+export function TranscriptView({ view, codes }: Props) {
+  const [frame, setFrame] = useState<HTMLDivElement | null>(null);
   const initialConfig = {
     namespace: 'commonplace-transcript',
     editable: false,
     theme,
-    nodes: [TurnNode, MarkNode],
+    nodes: TRANSCRIPT_NODES,
     onError: (error: Error) => {
       throw error;
     },
-    editorState: () => $populateTranscript(blocks, lookup),
   };
-
-  // The editor reads its initial state once: a new key rebuilds it from the current data.
+  // One editor per document: later changes to its codings update it in place (SyncPlugin).
   return (
-    <LexicalComposer key={`${view.summary.id}:${revision}`} initialConfig={initialConfig}>
-      <RichTextPlugin
-        contentEditable={
-          <ContentEditable
-            className="transcript"
-            aria-label={`Transcript of ${view.summary.name}`}
-            aria-readonly="true"
-            aria-multiline="true"
-          />
-        }
-        ErrorBoundary={LexicalErrorBoundary}
-      />
-      <MarkLabelsPlugin lookup={lookup} />
-    </LexicalComposer>
+    <div className="transcript-frame" ref={setFrame}>
+      <LexicalComposer key={view.summary.id} initialConfig={initialConfig}>
+        <ContentEditable
+          className="transcript"
+          role="document"
+          aria-label={`Transcript of ${view.summary.name}`}
+          aria-describedby="transcript-hint"
+          spellCheck={false}
+        />
+        <Transcript view={view} codes={codes} frame={frame} />
+      </LexicalComposer>
+    </div>
   );
 }

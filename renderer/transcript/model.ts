@@ -1,7 +1,9 @@
 import type { Coding, Turn } from '../../shared/types';
+import { assignLanes } from './lanes';
 
 // Turns a document (text + speaker turns + codings) into display blocks. Pure, so it is unit-tested
-// without a browser. Offsets are the document's UTF-16 offsets; every segment keeps its own.
+// without a browser. Offsets are the document's UTF-16 offsets; every segment keeps its own, which is
+// what lets a DOM selection map back to exact document offsets.
 
 export interface Segment {
   start: number;
@@ -14,12 +16,18 @@ export interface Segment {
 export type Line = Segment[];
 
 interface BlockBase {
-  /** Stable React/Lexical-independent identity: the block's start offset. */
+  /** Stable identity across reloads (kind and start offset), used to update blocks in place. */
+  key: string;
   start: number;
   end: number;
+  /** The text shown: after a turn's label and timestamp, without trailing whitespace. */
+  bodyStart: number;
+  bodyEnd: number;
   lines: Line[];
   /** Ids of the codings touching this block, in codebook order. */
   codingIds: number[];
+  /** Each touching coding's underline lane within this block (0 nearest the text). */
+  lanes: Map<number, number>;
 }
 
 export interface TurnBlock extends BlockBase {
@@ -103,21 +111,51 @@ function linesOf(text: string, start: number, end: number, intervals: readonly I
   }
 }
 
+/** End of [from, to) without trailing whitespace: a turn's closing newline is not part of what is shown. */
+export function trimEnd(text: string, from: number, to: number): number {
+  let end = to;
+  while (end > from && /\s/.test(text[end - 1]!)) end--;
+  return end;
+}
+
+type Draft =
+  Omit<TextBlock, 'lines' | 'codingIds' | 'lanes'> | Omit<TurnBlock, 'lines' | 'codingIds' | 'lanes'>;
+
 /** Paragraphs (separated by blank lines) of text outside any turn, e.g. a transcript's title. */
-function textBlocks(text: string, from: number, to: number, intervals: readonly Interval[]): TextBlock[] {
-  const blocks: TextBlock[] = [];
+function textDrafts(text: string, from: number, to: number): Draft[] {
+  const drafts: Draft[] = [];
   const re = /[^\n]+(?:\n[^\n]+)*/g;
   re.lastIndex = from;
   for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
     const start = m.index;
     const end = Math.min(start + m[0].length, to);
-    if (text.slice(start, end).trim()) blocks.push({ kind: 'text', start, end, lines: [], codingIds: [] });
+    if (!text.slice(start, end).trim()) continue;
+    drafts.push({
+      kind: 'text',
+      key: `p${start}`,
+      start,
+      end,
+      bodyStart: start,
+      bodyEnd: trimEnd(text, start, end),
+    });
   }
-  return blocks.map((b) => ({ ...b, lines: linesOf(text, b.start, b.end, intervals) }));
+  return drafts;
 }
 
-const touching = (lines: Line[], order: (a: number, b: number) => number): number[] =>
-  [...new Set(lines.flat().flatMap((s) => s.codingIds))].sort(order);
+/** Each coding's extent inside a block: the union of the segments it covers. */
+function extentsOf(lines: readonly Line[]): Map<number, { start: number; end: number }> {
+  const extents = new Map<number, { start: number; end: number }>();
+  for (const line of lines) {
+    for (const s of line) {
+      for (const id of s.codingIds) {
+        const e = extents.get(id);
+        if (e) e.end = s.end;
+        else extents.set(id, { start: s.start, end: s.end });
+      }
+    }
+  }
+  return extents;
+}
 
 /**
  * Blocks in document order: one per speaker turn (its body, after label and timestamp) and one per
@@ -132,26 +170,32 @@ export function buildTranscript(
 ): Block[] {
   const order = (a: number, b: number) => codeOrder(a) - codeOrder(b) || a - b;
   const intervals = intervalsOf(codings, order);
-  const blocks: Block[] = [];
+  const drafts: Draft[] = [];
   let cursor = 0;
   for (const turn of [...turns].sort((a, b) => a.start - b.start)) {
-    if (turn.start > cursor) blocks.push(...textBlocks(text, cursor, turn.start, intervals));
-    // Importers may leave the newline that ends a turn inside it: it must not become an empty line.
-    let bodyEnd = turn.end;
-    while (bodyEnd > turn.bodyStart && /\s/.test(text[bodyEnd - 1]!)) bodyEnd--;
-    const lines = linesOf(text, turn.bodyStart, bodyEnd, intervals);
-    blocks.push({
+    if (turn.start > cursor) drafts.push(...textDrafts(text, cursor, turn.start));
+    drafts.push({
       kind: 'turn',
+      key: `t${turn.start}`,
       start: turn.start,
       end: turn.end,
+      bodyStart: turn.bodyStart,
+      // Importers may leave the newline that ends a turn inside it: it must not become an empty line.
+      bodyEnd: trimEnd(text, turn.bodyStart, turn.end),
       speaker: turn.speaker,
       time: turn.time,
-      lines,
-      codingIds: [],
     });
     cursor = Math.max(cursor, turn.end);
   }
-  if (cursor < text.length) blocks.push(...textBlocks(text, cursor, text.length, intervals));
-  for (const b of blocks) b.codingIds = touching(b.lines, order);
-  return blocks;
+  if (cursor < text.length) drafts.push(...textDrafts(text, cursor, text.length));
+  return drafts.map((d) => {
+    const lines = linesOf(text, d.bodyStart, d.bodyEnd, intervals);
+    const extents = extentsOf(lines);
+    const codingIds = [...extents.keys()].sort(order);
+    const lanes = assignLanes(
+      codingIds.map((id) => ({ id, ...extents.get(id)! })),
+      order,
+    );
+    return { ...d, lines, codingIds, lanes } as Block;
+  });
 }

@@ -1,19 +1,19 @@
-import { $createLineBreakNode, $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
-import type { ElementNode } from 'lexical';
-import { $createMarkNode } from '@lexical/mark';
+import { $createLineBreakNode, $getNodeByKey, $getRoot } from 'lexical';
+import type { NodeKey } from 'lexical';
 import type { CodeInfo, Coding } from '../../shared/types';
 import type { Block } from './model';
-import { $createTurnNode } from './TurnNode';
-import type { TurnCode } from './TurnNode';
-import { highlightStyle } from './highlight';
+import { $isBlockNode, BlockNode, CodingMarkNode, SegmentNode } from './nodes';
+import type { BlockProps } from './nodes';
+import type { TurnCode } from './turn-header';
+import { segmentStyle } from './highlight';
+
+// Puts blocks into the editor, and afterwards brings it up to date with new blocks by touching only the
+// blocks whose content changed (a new coding repaints one or two turns, not 50,000 words).
 
 /** What the editor needs to know about each coding to draw and label it. */
 export interface CodingLookup {
   codeOf(codingId: number): CodeInfo | undefined;
 }
-
-export const markId = (codingId: number): string => `coding-${codingId}`;
-export const codingIdOfMark = (id: string): number => Number(id.slice('coding-'.length));
 
 export function codingLookup(codings: readonly Coding[], codes: readonly CodeInfo[]): CodingLookup {
   const codeById = new Map(codes.map((c) => [c.id, c]));
@@ -21,46 +21,135 @@ export function codingLookup(codings: readonly Coding[], codes: readonly CodeInf
   return { codeOf: (id) => byCoding.get(id) };
 }
 
-function distinctCodes(codingIds: readonly number[], lookup: CodingLookup): CodeInfo[] {
-  const seen = new Map<number, CodeInfo>();
+function distinctCodes(codingIds: readonly number[], lookup: CodingLookup): TurnCode[] {
+  const seen = new Map<number, TurnCode>();
   for (const id of codingIds) {
-    const code = lookup.codeOf(id);
-    if (code && !seen.has(code.id)) seen.set(code.id, code);
+    const c = lookup.codeOf(id);
+    if (c && !seen.has(c.id)) seen.set(c.id, { id: c.id, name: c.name, path: c.path, color: c.color });
   }
   return [...seen.values()];
 }
 
-function fill(container: ElementNode, block: Block, lookup: CodingLookup): void {
+function propsOf(block: Block, lookup: CodingLookup): BlockProps {
+  return {
+    kind: block.kind,
+    blockKey: block.key,
+    bodyStart: block.bodyStart,
+    bodyEnd: block.bodyEnd,
+    speaker: block.kind === 'turn' ? block.speaker : '',
+    time: block.kind === 'turn' ? block.time : null,
+    codes: block.kind === 'turn' ? distinctCodes(block.codingIds, lookup) : [],
+  };
+}
+
+/** Everything that decides how a block looks; equal signatures mean the block needs no update. */
+export function blockSignature(block: Block, lookup: CodingLookup): string {
+  const parts: string[] = [block.kind, block.key, String(block.bodyStart), String(block.bodyEnd)];
+  if (block.kind === 'turn') parts.push(block.speaker, String(block.time));
+  for (const id of block.codingIds) {
+    const c = lookup.codeOf(id);
+    parts.push(`${id}@${block.lanes.get(id)}=${c ? `${c.id}${c.color}${c.path}` : '?'}`);
+  }
+  for (const line of block.lines) {
+    parts.push('/');
+    for (const s of line) parts.push(`${s.start}-${s.end}:${s.codingIds.join(',')}`);
+  }
+  return parts.join('|');
+}
+
+function fill(container: BlockNode, block: Block, lookup: CodingLookup): void {
   block.lines.forEach((line, i) => {
     if (i > 0) container.append($createLineBreakNode());
-    for (const segment of line) {
-      const text = $createTextNode(segment.text);
-      if (segment.codingIds.length === 0) {
+    for (const s of line) {
+      const text = new SegmentNode(s.text, s.start);
+      if (s.codingIds.length === 0) {
         container.append(text);
         continue;
       }
-      text.setStyle(highlightStyle(distinctCodes(segment.codingIds, lookup).map((c) => c.color)));
-      container.append($createMarkNode(segment.codingIds.map(markId)).append(text));
+      const covering = s.codingIds.flatMap((id) => {
+        const code = lookup.codeOf(id);
+        return code ? [{ lane: block.lanes.get(id) ?? 0, color: code.color }] : [];
+      });
+      text.setStyle(segmentStyle(covering));
+      const names = [...new Set(s.codingIds.map((id) => lookup.codeOf(id)?.path ?? 'Unknown code'))];
+      container.append(new CodingMarkNode(s.codingIds.map(String), names.join('|')).append(text));
     }
   });
 }
 
-/** Replaces the editor content with the transcript. Call inside an editor update. */
-export function $populateTranscript(blocks: readonly Block[], lookup: CodingLookup): void {
+export interface SyncState {
+  /** Block keys in document order. */
+  order: string[];
+  signatures: Map<string, string>;
+  nodes: Map<string, NodeKey>;
+}
+
+export interface SyncResult {
+  state: SyncState;
+  /** Keys of the blocks created or updated; every block on a full rebuild. */
+  changed: string[];
+  rebuilt: boolean;
+}
+
+export interface SyncPlan {
+  blocks: readonly Block[];
+  signatures: string[];
+  /** Anything structural changed (turns re-detected, another document): rebuild everything. */
+  rebuild: boolean;
+  /** Indexes of the blocks to refill when not rebuilding. */
+  changed: number[];
+}
+
+/** What an update to `blocks` involves; a plan with nothing to do lets the view skip the editor update. */
+export function planSync(
+  blocks: readonly Block[],
+  lookup: CodingLookup,
+  previous: SyncState | null,
+): SyncPlan {
+  const signatures = blocks.map((b) => blockSignature(b, lookup));
+  const sameOrder =
+    previous !== null &&
+    previous.order.length === blocks.length &&
+    blocks.every((b, i) => previous.order[i] === b.key);
+  if (!previous || !sameOrder) return { blocks, signatures, rebuild: true, changed: [] };
+  const changed: number[] = [];
+  blocks.forEach((b, i) => {
+    if (previous.signatures.get(b.key) !== signatures[i]) changed.push(i);
+  });
+  return { blocks, signatures, rebuild: false, changed };
+}
+
+export const planIsEmpty = (plan: SyncPlan): boolean => !plan.rebuild && plan.changed.length === 0;
+
+function $rebuild(plan: SyncPlan, lookup: CodingLookup): SyncResult {
   const root = $getRoot();
   root.clear();
-  for (const block of blocks) {
-    let container: ElementNode;
-    if (block.kind === 'turn') {
-      const codes: TurnCode[] = distinctCodes(block.codingIds, lookup).map((c) => ({
-        name: c.path,
-        color: c.color,
-      }));
-      container = $createTurnNode(block.speaker, block.time, codes);
-    } else {
-      container = $createParagraphNode();
-    }
-    fill(container, block, lookup);
-    root.append(container);
+  const nodes = new Map<string, NodeKey>();
+  for (const block of plan.blocks) {
+    const node = new BlockNode(propsOf(block, lookup));
+    fill(node, block, lookup);
+    root.append(node);
+    nodes.set(block.key, node.getKey());
   }
+  const order = plan.blocks.map((b) => b.key);
+  const signatures = new Map(order.map((k, i) => [k, plan.signatures[i]!]));
+  return { state: { order, signatures, nodes }, changed: order, rebuilt: true };
+}
+
+/** Carries out a plan inside an editor update: refills only the changed blocks, in place. */
+export function $applySync(plan: SyncPlan, lookup: CodingLookup, previous: SyncState | null): SyncResult {
+  if (plan.rebuild || !previous) return $rebuild(plan, lookup);
+  const changed: string[] = [];
+  const signatures = new Map(previous.signatures);
+  for (const i of plan.changed) {
+    const block = plan.blocks[i]!;
+    const node = $getNodeByKey(previous.nodes.get(block.key) ?? '');
+    if (!$isBlockNode(node)) throw new Error(`Transcript block ${block.key} is missing from the editor.`);
+    node.setProps(propsOf(block, lookup));
+    node.clear();
+    fill(node, block, lookup);
+    signatures.set(block.key, plan.signatures[i]!);
+    changed.push(block.key);
+  }
+  return { state: { ...previous, signatures }, changed, rebuilt: false };
 }

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildTranscript } from '../../renderer/transcript/model';
 import type { Block } from '../../renderer/transcript/model';
-import { highlightStyle } from '../../renderer/transcript/highlight';
+import {
+  blendTint,
+  laneColor,
+  luminance,
+  MAX_LANES,
+  segmentStyle,
+} from '../../renderer/transcript/highlight';
 import { formatTime, tint } from '../../renderer/format';
 import { turnsOf } from '../helpers/project';
 import type { Coding, Turn } from '../../shared/types';
@@ -125,16 +131,38 @@ describe('buildTranscript', () => {
 });
 
 describe('highlight styles', () => {
-  it('tints one code and bands several, naming every colour', () => {
-    expect(highlightStyle([])).toBe('');
-    expect(highlightStyle(['#E6194B'])).toBe(
-      'background-color: rgba(230, 25, 75, 0.32); box-shadow: inset 0 -2px 0 #E6194B',
+  it('tints one code and gives each coding its own underline lane', () => {
+    expect(segmentStyle([])).toBe('');
+    expect(segmentStyle([{ lane: 0, color: '#E6194B' }])).toBe(
+      '--tint: rgba(230, 25, 75, 0.2); --lane0: #E6194B',
     );
-    const two = highlightStyle(['#E6194B', '#4363D8']);
-    expect(two).toContain(
-      'linear-gradient(180deg, rgba(230, 25, 75, 0.4) 0.00% 50.00%, rgba(67, 99, 216, 0.4) 50.00% 100.00%)',
+    // Lane 1 alone leaves lane 0 empty (the coding there has ended), so lines stay at their depth.
+    expect(
+      segmentStyle([
+        { lane: 2, color: '#4363D8' },
+        { lane: 0, color: '#E6194B' },
+      ]),
+    ).toBe('--tint: rgba(149, 62, 146, 0.26); --lane0: #E6194B; --lane2: #4363D8');
+    // Lanes beyond the last drawn one share it.
+    expect(segmentStyle([{ lane: 7, color: '#3CB44B' }])).toBe(
+      `--tint: rgba(60, 180, 75, 0.2); --lane${MAX_LANES - 1}: #3CB44B`,
+    );
+    expect(blendTint(['#000000', '#000000', '#000000', '#000000', '#000000', '#000000'])).toBe(
+      'rgba(0, 0, 0, 0.34)',
     );
     expect(tint('bogus', 0.5)).toBe('rgba(128, 128, 128, 0.5)');
+  });
+
+  it('darkens underlines of pale codes so every coding stays visible', () => {
+    expect(laneColor('#E6194B')).toBe('#E6194B');
+    expect(laneColor('#000075')).toBe('#000075');
+    expect(laneColor('#DCBEFF')).toBe('#847299');
+    expect(laneColor('#FFFFFF')).toBe('#999999');
+    expect(luminance('#FFFFFF')).toBeCloseTo(1);
+    expect(luminance('#000000')).toBe(0);
+    expect(segmentStyle([{ lane: 0, color: '#BFEF45' }])).toBe(
+      '--tint: rgba(191, 239, 69, 0.2); --lane0: #738f29',
+    );
   });
 
   it('formats recording times', () => {
