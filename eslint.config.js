@@ -20,7 +20,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'better-sqlite3', 'electron'], message: 'The renderer never touches Node.' },
+            {
+              group: ['node:*', 'fs', 'path', 'better-sqlite3', 'electron'],
+              message: 'The renderer never touches Node.',
+            },
             { group: ['**/db/**', '../db', '../../db'], message: 'Use the window API from shared/contract.' },
           ],
         },
@@ -29,6 +32,11 @@ export default tseslint.config(
   },
   {
     files: ['test/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='only']", message: 'No focused tests.' }] },
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='only']", message: 'No focused tests.' },
+      ],
+    },
   },
 );

@@ -8,7 +8,10 @@ const MAX_NAME = 60;
 
 /** A code name from selected words: whitespace collapsed, quotes trimmed, cut at a word boundary. */
 export function inVivoName(selection: string): string {
-  const clean = selection.replace(/\s+/g, ' ').trim().replace(/^["'“‘]+|["'”’.,;:!?]+$/g, '');
+  const clean = selection
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^["'“‘]+|["'”’.,;:!?]+$/g, '');
   if (clean.length <= MAX_NAME) return clean;
   const cut = clean.slice(0, MAX_NAME);
   const space = cut.lastIndexOf(' ');

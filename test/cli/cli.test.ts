@@ -269,10 +269,14 @@ describe('commonplace CLI contract', () => {
     const html = await cli('excerpts', project, '--format', 'html');
     expect(html.stdout).toMatch(/^<!DOCTYPE html>/i);
     const docx = join(dir, 'out.docx');
-    expect((await cli('excerpts', project, '--code', 'Targets', '--format', 'docx', '--out', docx)).code).toBe(0);
+    expect(
+      (await cli('excerpts', project, '--code', 'Targets', '--format', 'docx', '--out', docx)).code,
+    ).toBe(0);
     expect(readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
     const xlsx = join(dir, 'out.xlsx');
-    expect((await cli('excerpts', project, '--format', 'xlsx', '--sheet-per-code', '--out', xlsx)).code).toBe(0);
+    expect((await cli('excerpts', project, '--format', 'xlsx', '--sheet-per-code', '--out', xlsx)).code).toBe(
+      0,
+    );
     expect(readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
     expect((await cli('excerpts', project, '--format', 'docx')).stderr).toMatch(/needs --out FILE/);
     const codebook = join(dir, 'codebook.docx');

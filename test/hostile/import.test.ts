@@ -121,11 +121,7 @@ describe('hostile text files', () => {
       /marked as UTF-8 but contains bytes that are not valid UTF-8/,
     );
     // Odd length: cannot be UTF-16 at all.
-    await expectRefused(
-      'utf16-odd.txt',
-      withBom([0xff, 0xfe], utf8('Sam: hello there\n')),
-      /UTF-16/,
-    );
+    await expectRefused('utf16-odd.txt', withBom([0xff, 0xfe], utf8('Sam: hello there\n')), /UTF-16/);
     await expectRefused(
       'utf32.txt',
       withBom([0xff, 0xfe, 0, 0], Buffer.alloc(16)),
