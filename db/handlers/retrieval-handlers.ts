@@ -35,6 +35,8 @@ const TEXT_TYPES = {
   json: 'application/json',
 } as const;
 
+// Characters no file system accepts in a name, and control characters.
+// eslint-disable-next-line no-control-regex
 const safeFileName = (s: string) => s.replace(/[\\/:*?"<>|\x00-\x1f]+/g, '-').slice(0, 100) || 'project';
 
 export function retrievalHandlers(project: Project): Some<RetrievalCalls> {
@@ -66,11 +68,15 @@ export function retrievalHandlers(project: Project): Some<RetrievalCalls> {
           };
         case 'json':
           return { fileName, mimeType: TEXT_TYPES.json, data: excerptsToJson(excerpts), encoding: 'utf8' };
-        default:
-          throw new CommonplaceError(
-            'unsupported',
-            `Exporting excerpts as ${format} is not available in this version.`,
-          );
+        case 'docx':
+        case 'xlsx': {
+          const data = await writeExcerptReport(format, excerpts, listCodes(project), {
+            title,
+            projectName: project.name,
+          });
+          const mimeType = format === 'docx' ? DOCX : XLSX;
+          return { fileName, mimeType, data: data.toString('base64'), encoding: 'base64' };
+        }
       }
     },
     'export.codebook': async ({ format }): Promise<ExportedFile> => {
@@ -86,10 +92,19 @@ export function retrievalHandlers(project: Project): Some<RetrievalCalls> {
           encoding: 'utf8',
         };
       }
-      throw new CommonplaceError(
-        'unsupported',
-        `Exporting the codebook as ${format} is not available in this version.`,
-      );
+      if (format === 'docx') {
+        const data = await codebookToDocx(codes, {
+          title: `Codebook — ${project.name}`,
+          projectName: project.name,
+        });
+        return { fileName, mimeType: DOCX, data: data.toString('base64'), encoding: 'base64' };
+      }
+      if (format === 'qdc') {
+        const { data } = renderCodebook(project, '.qdc');
+        const text = typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
+        return { fileName, mimeType: 'application/xml', data: text, encoding: 'utf8' };
+      }
+      throw new CommonplaceError('unsupported', `Exporting the codebook as ${format} is not supported.`);
     },
     'export.project': (): ExportedFile => {
       const data = snapshotToQdpx(buildSnapshot(project));

@@ -4,7 +4,7 @@ import { useMenuCommand } from '../commands';
 import { saveExportedFile } from '../save-file';
 import './export.css';
 
-type What = 'excerpts' | 'codebook';
+type What = 'excerpts' | 'codebook' | 'project';
 const FORMATS: Record<What, { value: string; label: string }[]> = {
   excerpts: [
     { value: 'docx', label: 'Word report (.docx)' },
@@ -20,6 +20,7 @@ const FORMATS: Record<What, { value: string; label: string }[]> = {
     { value: 'md', label: 'Markdown (.md)' },
     { value: 'csv', label: 'CSV (.csv)' },
   ],
+  project: [{ value: 'qdpx', label: 'REFI-QDA project (.qdpx) for NVivo, ATLAS.ti, MAXQDA, QualCoder' }],
 };
 
 /** File › Export…: every coded excerpt in the project, or the codebook, in a chosen format. */
@@ -44,7 +45,9 @@ export function ExportButton() {
       const file =
         what === 'excerpts'
           ? await call('export.excerpts', { format: format as 'csv', query: {} })
-          : await call('export.codebook', { format: format as 'csv' });
+          : what === 'codebook'
+            ? await call('export.codebook', { format: format as 'csv' })
+            : await call('export.project', { format: 'qdpx' });
       setStatus(await saveExportedFile(file));
     } catch (e) {
       setStatus(errorInfo(e).message);
@@ -80,6 +83,15 @@ export function ExportButton() {
                 onChange={() => setWhat('codebook')}
               />
               The codebook
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="what"
+                checked={what === 'project'}
+                onChange={() => setWhat('project')}
+              />
+              The whole project, for another QDA program
             </label>
           </fieldset>
           <label className="export-format">

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Project } from '../../db/project';
+import { createCode } from '../../db/codes';
+import { addCoding } from '../../db/codings';
 import { cleanupTempDirs, newProject, tempDir } from '../helpers/project';
 import { skipBrowserTests } from './browser';
 import { screenshotPath, startHarness, type Harness } from './harness';
@@ -89,23 +91,13 @@ describe.skipIf(skipBrowserTests)('importing and exporting in the workspace', ()
   });
 
   it('exports the codebook and every excerpt as a download where there is no native dialog', async () => {
-    const code = project.db
-      .prepare(
-        "INSERT INTO codes(guid, name, color, position) VALUES ('g1', 'Secret caseloads', '#E6194B', 0)",
-      )
-      .run();
+    const code = createCode(project, { name: 'Secret caseloads', color: '#E6194B' });
     const doc = project.db.prepare("SELECT id, text FROM documents WHERE name = 'westfield-may'").get() as {
       id: number;
       text: string;
     };
     const start = doc.text.indexOf("That's the secret caseload");
-    project.mutate('test coding', () =>
-      project.db
-        .prepare(
-          "INSERT INTO codings(guid, document_id, code_id, start, end, coder_id, created_at) VALUES ('k1', ?, ?, ?, ?, ?, 'now')",
-        )
-        .run(doc.id, code.lastInsertRowid, start, start + 26, project.currentCoderId()),
-    );
+    addCoding(project, { documentId: doc.id, codeId: code, start, end: start + 26 });
     const { page, log } = await h.page();
     await page.goto(`${h.web.origin}/`);
     await page.getByRole('button', { name: 'Export…' }).click();
@@ -127,6 +119,12 @@ describe.skipIf(skipBrowserTests)('importing and exporting in the workspace', ()
       dialog.getByRole('button', { name: 'Export', exact: true }).click(),
     ]);
     expect(md.suggestedFilename()).toMatch(/codebook\.md$/);
+    await dialog.getByRole('radio', { name: /whole project/ }).check();
+    const [qdpx] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Export', exact: true }).click(),
+    ]);
+    expect(qdpx.suggestedFilename()).toBe('study.qdpx');
     await page.screenshot({ path: screenshotPath('export-dialog') });
     h.expectClean(log);
   });
