@@ -12,7 +12,9 @@ const PAGE_DIRECTIVES = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self'",
+  // blob: lets the page rasterise its own chart SVG (an <img> from a Blob URL drawn on a canvas) for PNG
+  // export; blob URLs can only be made by the page's own scripts, so nothing outside can be loaded.
+  "img-src 'self' blob:",
   "font-src 'self'",
   "connect-src 'self'",
   "manifest-src 'self'",
@@ -57,6 +59,8 @@ export function secureWebPreferences(preload: string, { devTools }: WindowSecuri
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: false,
+    // Middle-click would try to open links in new windows (which are refused anyway).
+    disableBlinkFeatures: 'Auxclick',
     devTools,
   };
 }

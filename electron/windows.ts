@@ -75,7 +75,15 @@ export class ProjectWindows {
       minHeight: 480,
       show: false,
       backgroundColor: '#f7f6f3',
-      webPreferences: secureWebPreferences(this.options.preload, { devTools: this.options.devTools }),
+      webPreferences: {
+        ...secureWebPreferences(this.options.preload, { devTools: this.options.devTools }),
+        // Repeated as literals so the static security scan (electronegativity, run in CI) can see them.
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        disableBlinkFeatures: 'Auxclick',
+      },
     });
     const id = window.webContents.id;
     const progress = (done: number, total: number, file: string) => {
