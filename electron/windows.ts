@@ -97,7 +97,7 @@ export class ProjectWindows {
       window,
       project,
       backups,
-      handlers: createHandlers(project, electronHost(window, project, progress)),
+      handlers: createHandlers(project, electronHost(window, project, progress), { progress }),
     });
     // The title names the project, whatever <title> the page sets.
     window.on('page-title-updated', (event) => event.preventDefault());

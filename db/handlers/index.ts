@@ -2,12 +2,13 @@ import type { Project } from '../project';
 import type { CallName, Envelope } from '../../shared/contract';
 import { contract } from '../../shared/contract';
 import { CommonplaceError, isCommonplaceError } from '../../shared/errors';
-import type { CoreHandlers, Handlers, HostHandlers } from './types';
+import type { CoreHandlers, HandlerEvents, Handlers, HostHandlers } from './types';
 import { projectHandlers } from './project-handlers';
 import { codingHandlers } from './coding-handlers';
 import { retrievalHandlers } from './retrieval-handlers';
+import { analysisHandlers } from './analysis-handlers';
 
-export type { CoreHandlers, Handlers, HostHandlers } from './types';
+export type { CoreHandlers, HandlerEvents, Handlers, HostHandlers } from './types';
 export { historyState } from './project-handlers';
 
 const unsupported = (what: string) => () => {
@@ -22,11 +23,16 @@ export const browserHost: HostHandlers = {
 };
 
 /** The core behind the contract, for one open project, plus the host's own calls. */
-export function createHandlers(project: Project, host: HostHandlers = browserHost): Handlers {
+export function createHandlers(
+  project: Project,
+  host: HostHandlers = browserHost,
+  events: HandlerEvents = {},
+): Handlers {
   const core: CoreHandlers = {
     ...projectHandlers(project),
     ...codingHandlers(project),
-    ...retrievalHandlers(project),
+    ...retrievalHandlers(project, events),
+    ...analysisHandlers(project),
   };
   return { ...core, ...host };
 }

@@ -1,5 +1,5 @@
 import type { Project } from '../project';
-import type { Some } from './types';
+import type { HandlerEvents, Some } from './types';
 import type { ExportedFile } from '../../shared/contract';
 import { queryExcerpts } from '../excerpts';
 import { searchText } from '../search';
@@ -39,7 +39,8 @@ const TEXT_TYPES = {
 // eslint-disable-next-line no-control-regex
 const safeFileName = (s: string) => s.replace(/[\\/:*?"<>|\x00-\x1f]+/g, '-').slice(0, 100) || 'project';
 
-export function retrievalHandlers(project: Project): Some<RetrievalCalls> {
+export function retrievalHandlers(project: Project, events: HandlerEvents = {}): Some<RetrievalCalls> {
+  const onProgress = (done: number, total: number) => events.progress?.(done, total, 'export');
   return {
     'excerpts.query': (q) => queryExcerpts(project, q),
     'search.text': ({ query, limit, documentIds }) => searchText(project, query, { limit, documentIds }),
@@ -73,6 +74,7 @@ export function retrievalHandlers(project: Project): Some<RetrievalCalls> {
           const data = await writeExcerptReport(format, excerpts, listCodes(project), {
             title,
             projectName: project.name,
+            onProgress,
           });
           const mimeType = format === 'docx' ? DOCX : XLSX;
           return { fileName, mimeType, data: data.toString('base64'), encoding: 'base64' };

@@ -30,6 +30,20 @@ export function ExportButton() {
   const [format, setFormat] = useState('docx');
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+
+  // The desktop app reports progress of long exports (Word reports of thousands of excerpts).
+  useEffect(() => {
+    if (!busy) return;
+    const onMessage = (e: MessageEvent) => {
+      const d = e.data as { type?: unknown; done?: unknown; total?: unknown } | null;
+      if (e.source !== window || d?.type !== 'commonplace:progress') return;
+      if (typeof d.done === 'number' && typeof d.total === 'number')
+        setProgress({ done: d.done, total: d.total });
+    };
+    window.addEventListener('message', onMessage);
+    return () => window.removeEventListener('message', onMessage);
+  }, [busy]);
 
   const open = useCallback(() => {
     setStatus(null);
@@ -40,6 +54,7 @@ export function ExportButton() {
 
   const run = async () => {
     setBusy(true);
+    setProgress(null);
     setStatus('Exporting…');
     try {
       const file =
@@ -108,6 +123,13 @@ export function ExportButton() {
             <p className="export-status" role="status">
               {status}
             </p>
+          )}
+          {busy && (
+            <progress
+              className="export-progress"
+              aria-label="Export progress"
+              {...(progress && progress.total > 0 ? { value: progress.done, max: progress.total } : {})}
+            />
           )}
           <div className="dialog-buttons">
             <button type="button" onClick={() => dialog.current?.close()}>

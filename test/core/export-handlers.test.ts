@@ -22,12 +22,16 @@ describe('exports through the contract', () => {
     const code = createCode(p, { name: 'Secret caseloads', description: 'Off the record' });
     const start = FOCUS_GROUP.indexOf("That's the secret caseload");
     addCoding(p, { documentId: doc, codeId: code, start, end: start + 26 });
-    handlers = createHandlers(p);
+    const progress: [number, number, string][] = [];
+    handlers = createHandlers(p, undefined, { progress: (d, t, what) => progress.push([d, t, what]) });
     for (const format of ['docx', 'xlsx']) {
       const f = await exported('export.excerpts', { format, query: {} });
       expect(f).toMatchObject({ fileName: `study excerpts.${format}`, encoding: 'base64' });
       expect(Buffer.from(f.data, 'base64').subarray(0, 2).toString()).toBe('PK');
     }
+    // Long exports report progress to the host (the desktop app shows it), ending complete.
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress.at(-1)).toEqual([progress.at(-1)![1], progress.at(-1)![1], 'export']);
     const csv = await exported('export.excerpts', { format: 'csv', query: { codeIds: [code] } });
     expect(csv.data).toContain("That's the secret caseload");
     const docx = await exported('export.codebook', { format: 'docx' });
