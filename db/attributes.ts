@@ -190,6 +190,24 @@ export function deleteAttribute(
   );
 }
 
+/**
+ * Declares a new attribute before any document or speaker has a value, so a researcher can add the
+ * column first and fill it in. One undoable step; refuses a name already taken (in any letter case).
+ */
+export function defineAttribute(
+  project: Project,
+  scope: AttributeScope,
+  name: string,
+  type: AttributeType,
+): void {
+  const clean = name.trim();
+  const clash = listAttributeDefs(project, scope).find((d) => d.name.toLowerCase() === clean.toLowerCase());
+  if (clash) throw conflict(`A ${scope} attribute named "${clash.name}" already exists.`);
+  project.mutate(`Add ${scope} attribute "${clean}"`, () => {
+    ensureDef(project, scope, clean, type);
+  });
+}
+
 /** Removes an attribute with all its values. One undoable step. */
 export function dropAttribute(project: Project, scope: AttributeScope, name: string): void {
   const def = findAttributeDef(project, scope, name);

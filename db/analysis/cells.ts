@@ -42,13 +42,22 @@ export function matrixCellExcerpts(
   col: number | null,
   contextChars?: number,
 ): Excerpt[] {
-  const ids = new Set(matrixCellCodingIds(project, q, row, col));
-  if (ids.size === 0) return [];
-  // queryExcerpts narrows by the cheap filters; the cell's own placement decides the rest.
+  const ids = matrixCellCodingIds(project, q, row, col);
+  if (ids.length === 0) return [];
+  // queryExcerpts narrows by the cell's own codes and documents (so a small cell of a big project stays
+  // cheap) and the cheap filters; the cell's own placement decides the rest.
+  const distinct = (column: string) =>
+    project.db
+      .prepare(`SELECT DISTINCT ${column} FROM codings WHERE id IN (SELECT value FROM json_each(?))`)
+      .pluck()
+      .all(JSON.stringify(ids)) as number[];
+  const docs = distinct('document_id');
+  const wanted = new Set(ids);
   return queryExcerpts(project, {
+    codeIds: distinct('code_id'),
     coderIds: q.coderIds,
     groupIds: q.groupIds,
-    documentIds: q.documentIds,
+    documentIds: q.documentIds?.length ? q.documentIds.filter((d) => docs.includes(d)) : docs,
     contextChars,
-  }).filter((e) => ids.has(e.codingId));
+  }).filter((e) => wanted.has(e.codingId));
 }

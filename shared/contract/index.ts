@@ -3,6 +3,7 @@ import { projectCalls } from './project-calls';
 import { codingCalls } from './coding-calls';
 import { retrievalCalls } from './retrieval-calls';
 import { hostCalls } from './host-calls';
+import { analysisCalls } from './analysis-calls';
 import type { Envelope } from './define';
 
 export type { CallError, Envelope } from './define';
@@ -10,7 +11,13 @@ export type { DocumentView, HistoryState, ProjectInfo } from './project-calls';
 export type { ExcerptQueryArgs, ExportedFile } from './retrieval-calls';
 
 // The one declaration of every call the renderer can make.
-export const contract = { ...projectCalls, ...codingCalls, ...retrievalCalls, ...hostCalls };
+export const contract = {
+  ...projectCalls,
+  ...codingCalls,
+  ...retrievalCalls,
+  ...analysisCalls,
+  ...hostCalls,
+};
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract;
