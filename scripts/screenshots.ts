@@ -35,6 +35,8 @@ async function main(): Promise<void> {
   const browser = await launchBrowser();
   try {
     const page = await browser.context.newPage();
+    // tsx keeps function names with a __name helper, which functions sent to page.evaluate then call.
+    await page.addInitScript('window.__name = (f) => f;');
     // The page's own loopback bridge, exactly as `npm run web` serves it.
     await page.goto(web.url);
     await openDocument(page, 'northgate-march');
@@ -46,7 +48,7 @@ async function main(): Promise<void> {
     await panel.getByText(/excerpts from 2 codes/).waitFor();
     await shot(page, 'workspace');
 
-    await dragSelect(page, 'Someone', 'file number.');
+    await dragSelect(page, 'Last month', 'the Friday.');
     const popup = page.getByRole('dialog', { name: 'Code passage' });
     await popup.waitFor();
     await popup.getByRole('combobox').fill('tru');

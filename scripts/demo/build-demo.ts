@@ -189,6 +189,12 @@ const CODINGS: [string, string, string][] = [
     "He shook my hand. Twenty years in this job and that's the first time.",
   ],
   ['harbour-april', 'Little miracles', "A small one. They're always small."],
+  // Overlaps: the same words often carry more than one theme.
+  ['northgate-march', 'Authentic relationships', 'I kept him on my list without telling anyone'],
+  ['northgate-march', 'Authentic relationships', 'He turned up. On his own.'],
+  ['eastbridge-march', 'Managerial domination/Targets and metrics', 'The spreadsheet wins every argument.'],
+  ['harbour-april', 'Secret caseloads', 'so we hide the good work'],
+  ['harbour-april', 'Authentic relationships', 'He shook my hand.'],
 ];
 
 const ROLES: Record<string, string> = {
@@ -260,6 +266,25 @@ export async function buildDemoProject(path: string): Promise<Project> {
     docs.get('northgate-march')!.id,
     'Strong session. Priya and Zoë both describe informal continuity of care.',
   );
+  const sessions: [string, string, string, number][] = [
+    ['northgate-march', 'Northgate', '2026-03-12', 4],
+    ['eastbridge-march', 'Eastbridge', '2026-03-14', 4],
+    ['harbour-april', 'Harbour', '2026-04-02', 5],
+  ];
+  for (const [doc, site, date, session] of sessions) {
+    const id = docs.get(doc)!.id;
+    setAttribute(project, 'document', id, 'site', site);
+    setAttribute(project, 'document', id, 'session date', date, 'date');
+    setAttribute(project, 'document', id, 'session', String(session), 'number');
+    setAttribute(
+      project,
+      'document',
+      id,
+      'new commissioning',
+      doc === 'harbour-april' ? 'yes' : 'no',
+      'boolean',
+    );
+  }
   for (const s of listSpeakers(project)) {
     const role = /\(([^)]+)\)/.exec(s.name)?.[1];
     const key = role && Object.keys(ROLES).find((r) => r.toLowerCase() === role.toLowerCase());
