@@ -2,7 +2,7 @@ import type { Project } from './project';
 import type { Excerpt } from '../shared/types';
 import { surrounding } from '../shared/text';
 import { listCodes, subtreeIds } from './codes';
-import { placeholders, splitList, LIST_SEP } from './sql';
+import { paramList, splitList, LIST_SEP } from './sql';
 import { DocumentCache } from './document-cache';
 
 export interface AttributeFilter {
@@ -43,7 +43,7 @@ function whereClauses(project: Project, q: ExcerptQuery): { where: string[]; par
   const where: string[] = [];
   const params: unknown[] = [];
   const inList = (column: string, ids: number[]) => {
-    where.push(`${column} IN (${placeholders(ids.length)})`);
+    where.push(`${column} IN (${paramList(ids.length)})`);
     params.push(...ids);
   };
   if (q.codeIds?.length) {
@@ -54,7 +54,7 @@ function whereClauses(project: Project, q: ExcerptQuery): { where: string[]; par
   if (q.coderIds?.length) inList('k.coder_id', q.coderIds);
   if (q.groupIds?.length) {
     where.push(
-      `k.document_id IN (SELECT document_id FROM group_members WHERE group_id IN (${placeholders(q.groupIds.length)}))`,
+      `k.document_id IN (SELECT document_id FROM group_members WHERE group_id IN (${paramList(q.groupIds.length)}))`,
     );
     params.push(...q.groupIds);
   }
@@ -62,7 +62,7 @@ function whereClauses(project: Project, q: ExcerptQuery): { where: string[]; par
     `EXISTS (SELECT 1 FROM turns t WHERE t.document_id = k.document_id AND t.start < k.end AND t.end > k.start
        AND t.speaker_id IN (${speakerSet}))`;
   if (q.speakerIds?.length) {
-    where.push(overlapsTurnOf(placeholders(q.speakerIds.length)));
+    where.push(overlapsTurnOf(paramList(q.speakerIds.length)));
     params.push(...q.speakerIds);
   }
   const hasAttribute = (scope: string) =>

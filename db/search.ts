@@ -4,7 +4,7 @@ import { invalidArgument } from '../shared/errors';
 import { surrounding } from '../shared/text';
 import { parseQuery, toFtsQuery, toRegExp } from '../shared/search-query';
 import { DocumentCache } from './document-cache';
-import { placeholders } from './sql';
+import { paramList } from './sql';
 
 export interface SearchOptions {
   documentIds?: number[];
@@ -18,7 +18,7 @@ export function searchText(project: Project, query: string, options: SearchOptio
   const parsed = parseQuery(query);
   if (parsed.length === 0) throw invalidArgument(`The search "${query}" has no words to look for.`);
   const docFilter = options.documentIds?.length
-    ? `AND d.id IN (${placeholders(options.documentIds.length)})`
+    ? `AND d.id IN (${paramList(options.documentIds.length)})`
     : '';
   const docs = project.db
     .prepare(

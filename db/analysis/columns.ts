@@ -2,7 +2,7 @@ import type { Project } from '../project';
 import type { AttributeScope } from '../../shared/types';
 import type { AnalysisData } from './data';
 import { compareAttributeValues, displayAttributeValue, findAttributeDef } from '../attributes';
-import { placeholders } from '../sql';
+import { paramList } from '../sql';
 
 /** What the columns of a matrix are. */
 export type ColumnSpec =
@@ -48,7 +48,7 @@ export function layoutColumns(project: Project, spec: ColumnSpec, data: Analysis
     else map.set(id, [col]);
   };
   const docs = data.documentIds;
-  const docList = placeholders(docs.length);
+  const docList = paramList(docs.length);
   const speakers = [...new Set(data.turns.map((t) => t.speakerId))].filter(data.speakerAllowed);
 
   if (spec.kind === 'document' || spec.kind === 'speaker') {
@@ -56,7 +56,7 @@ export function layoutColumns(project: Project, spec: ColumnSpec, data: Analysis
     const ids = spec.kind === 'document' ? docs : speakers;
     const rows = project.db
       .prepare(
-        `SELECT id, name FROM ${table} WHERE id IN (${placeholders(ids.length)}) ORDER BY name COLLATE NOCASE, id`,
+        `SELECT id, name FROM ${table} WHERE id IN (${paramList(ids.length)}) ORDER BY name COLLATE NOCASE, id`,
       )
       .all(...ids) as { id: number; name: string }[];
     rows.forEach((r, i) => {
@@ -90,7 +90,7 @@ export function layoutColumns(project: Project, spec: ColumnSpec, data: Analysis
   const targets = scope === 'document' ? docs : speakers;
   const values = project.db
     .prepare(
-      `SELECT target_id AS id, value FROM attribute_values WHERE def_id = ? AND target_id IN (${placeholders(targets.length)})`,
+      `SELECT target_id AS id, value FROM attribute_values WHERE def_id = ? AND target_id IN (${paramList(targets.length)})`,
     )
     .all(def.id, ...targets) as { id: number; value: string }[];
   const distinct = [...new Set(values.map((v) => v.value))].sort((a, b) =>

@@ -1,5 +1,5 @@
 import type { Project } from '../project';
-import { placeholders } from '../sql';
+import { paramList } from '../sql';
 
 /** Which codings and which text an analysis looks at. Every list is optional; empty means "all". */
 export interface AnalysisFilters {
@@ -64,12 +64,12 @@ export function documentCondition(f: AnalysisFilters, col: string): { sql: strin
   const parts: string[] = [];
   const params: number[] = [];
   if (f.documentIds?.length) {
-    parts.push(`${col} IN (${placeholders(f.documentIds.length)})`);
+    parts.push(`${col} IN (${paramList(f.documentIds.length)})`);
     params.push(...f.documentIds);
   }
   if (f.groupIds?.length) {
     parts.push(
-      `${col} IN (SELECT document_id FROM group_members WHERE group_id IN (${placeholders(f.groupIds.length)}))`,
+      `${col} IN (SELECT document_id FROM group_members WHERE group_id IN (${paramList(f.groupIds.length)}))`,
     );
     params.push(...f.groupIds);
   }
@@ -82,11 +82,11 @@ export function codingCondition(f: AnalysisFilters, codeIds?: number[]): { sql: 
   const parts = [doc.sql];
   const params = [...doc.params];
   if (f.coderIds?.length) {
-    parts.push(`k.coder_id IN (${placeholders(f.coderIds.length)})`);
+    parts.push(`k.coder_id IN (${paramList(f.coderIds.length)})`);
     params.push(...f.coderIds);
   }
   if (codeIds) {
-    parts.push(`k.code_id IN (${placeholders(codeIds.length)})`);
+    parts.push(`k.code_id IN (${paramList(codeIds.length)})`);
     params.push(...codeIds);
   }
   return { sql: parts.join(' AND '), params };

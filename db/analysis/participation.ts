@@ -3,7 +3,7 @@ import type { AnalysisFilters } from './data';
 import { documentCondition } from './data';
 import { type MatrixMeasure, type MatrixQuery, type MatrixRow, computeMatrix } from './matrix';
 import type { MatrixColumn } from './columns';
-import { placeholders } from '../sql';
+import { paramList } from '../sql';
 import { notFound } from '../../shared/errors';
 
 export interface SpeakerParticipation {
@@ -44,11 +44,11 @@ function rows(project: Project, f: ParticipationFilters): Row[] {
   const where = [doc.sql];
   const params: number[] = [...doc.params];
   if (f.speakerIds?.length) {
-    where.push(`t.speaker_id IN (${placeholders(f.speakerIds.length)})`);
+    where.push(`t.speaker_id IN (${paramList(f.speakerIds.length)})`);
     params.push(...f.speakerIds);
   }
   if (f.excludeSpeakerIds?.length) {
-    where.push(`t.speaker_id NOT IN (${placeholders(f.excludeSpeakerIds.length)})`);
+    where.push(`t.speaker_id NOT IN (${paramList(f.excludeSpeakerIds.length)})`);
     params.push(...f.excludeSpeakerIds);
   }
   return project.db

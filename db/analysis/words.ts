@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Project } from '../project';
 import type { AnalysisData } from './data';
-import { placeholders } from '../sql';
+import { paramList } from '../sql';
 
 // The same word and timestamp patterns as countWords in shared/text.ts (a test keeps them in step).
 // Timestamps are blanked with spaces of the same length so offsets stay valid.
@@ -43,9 +43,7 @@ export function documentWordStarts(project: Project, documentIds: number[]): Map
   const out = new Map<number, Int32Array>();
   if (documentIds.length === 0) return out;
   const hashes = project.db
-    .prepare(
-      `SELECT id, content_hash AS hash FROM documents WHERE id IN (${placeholders(documentIds.length)})`,
-    )
+    .prepare(`SELECT id, content_hash AS hash FROM documents WHERE id IN (${paramList(documentIds.length)})`)
     .all(...documentIds) as { id: number; hash: string }[];
   const text = project.db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
   for (const { id, hash } of hashes) {

@@ -28,7 +28,7 @@ import { importAttributesText } from '../attribute-import';
 import { mergeSpeakers, renameSpeaker } from '../speaker-edits';
 import { columnsLabel, measureInfo } from '../../shared/analysis-labels';
 import { notFound } from '../../shared/errors';
-import { placeholders } from '../sql';
+import { paramList } from '../sql';
 
 type AnalysisCalls =
   | 'analysis.matrix'
@@ -64,7 +64,7 @@ function describeFilters(project: Project, q: MatrixQueryArgs): string[] {
     ids?.length
       ? (
           project.db
-            .prepare(`SELECT name FROM ${table} WHERE id IN (${placeholders(ids.length)}) ORDER BY name`)
+            .prepare(`SELECT name FROM ${table} WHERE id IN (${paramList(ids.length)}) ORDER BY name`)
             .pluck()
             .all(...ids) as string[]
         ).join(', ')

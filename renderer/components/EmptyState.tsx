@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-/** A quiet placeholder that always tells the user what to do next. */
+/** A quiet empty state that always tells the user what to do next. */
 export function EmptyState({ title, children }: { title: string; children: ReactNode }) {
   return (
     <div className="empty-state">
