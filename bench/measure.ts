@@ -31,7 +31,7 @@ export function printTable(figures: Figure[]): void {
       f.name,
       `${f.value} ${f.unit}`,
       f.target === undefined ? '' : `${f.higherIsBetter ? '≥' : '≤'} ${f.target}`,
-      r === undefined ? '' : `${r.toFixed(2)}× ${r >= 1 ? 'ok' : 'MISSED'}`,
+      r === undefined ? '' : `${r > 1000 ? '>1000' : r.toFixed(2)}× ${r >= 1 ? 'ok' : 'MISSED'}`,
     ];
   });
   const head = ['measure', 'value', 'target', 'vs target'];

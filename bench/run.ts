@@ -13,6 +13,7 @@ import { searchText } from '../db/search';
 import { projectStats } from '../db/stats';
 import { timeIt, median, printTable, type Figure } from './measure';
 import { benchAnalysis } from './analysis';
+import { benchFilteredExcerpts, benchQdpx, benchUndo } from './core-extra';
 
 const SIZES = {
   standard: { docs: 60, words: 15000, groups: 6, codes: 40, codings: 20000 },
@@ -116,6 +117,8 @@ async function main(): Promise<void> {
     target: 100,
   });
 
+  add(await benchFilteredExcerpts(project, firstCode));
+
   for (const q of ['secret caseload', 'manager', 'tenan*']) {
     const runs: number[] = [];
     let hits = 0;
@@ -130,6 +133,10 @@ async function main(): Promise<void> {
   }
 
   for (const f of await benchAnalysis(project)) add(f);
+  for (const f of await benchUndo(project)) add(f);
+  // QDPX export and import hold the whole archive in memory: the peak before them, for comparison.
+  add({ name: 'peak RSS before QDPX', value: round(process.resourceUsage().maxRSS / 1024), unit: 'MB' });
+  for (const f of await benchQdpx(project)) add(f);
 
   project.db.pragma('wal_checkpoint(TRUNCATE)');
   add({ name: 'project file size', value: round(statSync(project.path).size / 1e6), unit: 'MB' });
@@ -137,8 +144,12 @@ async function main(): Promise<void> {
   project.close();
   rmSync(work, { recursive: true, force: true });
 
+  // Loaded only now, so that Vite and Playwright do not count in the core's peak RSS above.
+  if (!process.argv.includes('--no-renderer'))
+    for (const f of await (await import('./renderer')).benchRenderer()) add(f);
+
   printTable(figures);
-  const out = join(here, 'results.json');
+  const out = join(here, size === 'standard' ? 'results.json' : `results-${size}.json`);
   writeFileSync(
     out,
     `${JSON.stringify({ size, date: new Date().toISOString(), node: process.version, manifest, figures }, null, 2)}\n`,

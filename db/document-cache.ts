@@ -55,22 +55,4 @@ export class DocumentCache {
     }
     return undefined;
   }
-
-  /** Distinct speakers of the turns overlapping [start, end), in order of appearance. */
-  speakersBetween(documentId: number, start: number, end: number): string[] {
-    const turns = this.turnsOf(documentId);
-    let lo = 0;
-    let hi = turns.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (turns[mid]!.end <= start) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: string[] = [];
-    for (let i = lo; i < turns.length && turns[i]!.start < end; i++) {
-      const s = turns[i]!.speaker;
-      if (!out.includes(s)) out.push(s);
-    }
-    return out;
-  }
 }

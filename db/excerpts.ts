@@ -101,6 +101,7 @@ export function queryExcerpts(project: Project, q: ExcerptQuery = {}): Excerpt[]
       a.end - b.end,
   );
   const docs = new DocumentCache(project);
+  const speakersOf = speakersBetween(project);
   const width = q.contextChars ?? 80;
   return rows.map((r): Excerpt => {
     const code = codes.get(r.codeId)!;
@@ -112,7 +113,7 @@ export function queryExcerpts(project: Project, q: ExcerptQuery = {}): Excerpt[]
       doc: r.doc,
       documentId: r.documentId,
       groups: splitList(r.groupList).sort(),
-      speakers: docs.speakersBetween(r.documentId, r.start, r.end),
+      speakers: speakersOf(r.documentId, r.start, r.end),
       code: code.name,
       codeId: code.id,
       path: code.path,
@@ -128,6 +129,23 @@ export function queryExcerpts(project: Project, q: ExcerptQuery = {}): Excerpt[]
       createdAt: r.createdAt,
     };
   });
+}
+
+/**
+ * Distinct speakers of the turns overlapping [start, end), in order of appearance, by two index seeks per
+ * coding rather than loading every turn of every document (turns of a document do not overlap, so those
+ * overlapping the range start at or after the last turn starting at or before `start`).
+ */
+function speakersBetween(project: Project): (documentId: number, start: number, end: number) => string[] {
+  const stmt = project.db
+    .prepare(
+      `SELECT s.name FROM turns t JOIN speakers s ON s.id = t.speaker_id
+       WHERE t.document_id = @doc AND t.start < @end AND t.end > @start
+         AND t.start >= coalesce((SELECT max(start) FROM turns WHERE document_id = @doc AND start <= @start), -1)
+       ORDER BY t.start`,
+    )
+    .pluck();
+  return (documentId, start, end) => [...new Set(stmt.all({ doc: documentId, start, end }) as string[])];
 }
 
 /** Number of codings per code id, optionally rolled up to include sub-codes. */

@@ -68,6 +68,31 @@ describe('excerpts', () => {
     expect(ex[1]!.context).toBe(`${ex[1]!.before}${ex[1]!.text}${ex[1]!.after}`);
   });
 
+  it('lists the distinct speakers of every turn a coding overlaps, in order, from any offset', () => {
+    const { p, north } = setup();
+    const code = createCode(p, { name: 'Spans' });
+    const from = FOCUS_GROUP.indexOf('nobody reports');
+    const ranges = [
+      [from, FOCUS_GROUP.indexOf('An honest')], // Zoë, Sam, Facilitator, Zoë again
+      [0, 5], // the title, before any turn
+      [FOCUS_GROUP.indexOf('Trust.'), FOCUS_GROUP.length], // the last turn, to the end
+      [FOCUS_GROUP.indexOf('Facilitator: Welcome'), FOCUS_GROUP.indexOf('Facilitator: Welcome') + 3],
+    ];
+    addCodings(
+      p,
+      ranges.map(([start, end]) => ({ documentId: north, codeId: code, start: start!, end: end! })),
+    );
+    const speakers = queryExcerpts(p, { codeIds: [code] }).map((e) => [e.start, e.speakers]);
+    expect(speakers).toEqual(
+      [
+        [0, []],
+        [ranges[3]![0], ['Facilitator']],
+        [from, ['Zoë (Housing)', 'Sam (Police)', 'Facilitator']],
+        [ranges[2]![0], ['Zoë (Housing)']],
+      ].sort((a, b) => (a[0] as number) - (b[0] as number)),
+    );
+  });
+
   it('filters by sub-codes, groups, speakers, attributes and coder', () => {
     const { p, md, east, north } = setup();
     expect(queryExcerpts(p, { codeIds: [md] })).toHaveLength(1);
