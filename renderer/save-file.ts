@@ -1,11 +1,14 @@
 import type { ExportedFile } from '../shared/contract';
 import { ApiError, call } from './api';
 
-export function base64ToBytes(b64: string): Uint8Array {
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
+export type SaveOutcome =
+  { kind: 'saved'; path: string | null } | { kind: 'cancelled' } | { kind: 'downloaded'; fileName: string };
+
+export function base64ToBytes(data: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(data);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 
 export function bytesToBase64(bytes: Uint8Array): string {
@@ -17,31 +20,40 @@ export function bytesToBase64(bytes: Uint8Array): string {
 
 function download(file: ExportedFile): void {
   const body = file.encoding === 'base64' ? base64ToBytes(file.data) : file.data;
-  const url = URL.createObjectURL(new Blob([body as BlobPart], { type: file.mimeType }));
+  const url = URL.createObjectURL(new Blob([body], { type: file.mimeType }));
   const a = document.createElement('a');
   a.href = url;
   a.download = file.fileName;
+  a.hidden = true;
   document.body.append(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  // Revoked later rather than at once: a large file may still be read from the blob after the click.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /**
- * Saves an exported file: through the native save dialog in the desktop app, or as a browser download
- * where the host has no dialogs. Resolves to a short description of what happened.
+ * Saves an exported file through the desktop app's Save dialog; where there is none (the browser and
+ * test bridges answer 'unsupported') the browser downloads it instead.
  */
-export async function saveExportedFile(file: ExportedFile): Promise<string> {
+export async function saveExportedFile(file: ExportedFile): Promise<SaveOutcome> {
   try {
     const r = await call('host.saveFile', {
       suggestedName: file.fileName,
       data: file.data,
       encoding: file.encoding,
     });
-    return r.saved ? `Saved ${r.path ?? file.fileName}` : 'Not saved';
+    return r.saved ? { kind: 'saved', path: r.path } : { kind: 'cancelled' };
   } catch (e) {
     if (!(e instanceof ApiError) || e.code !== 'unsupported') throw e;
-    download(file);
-    return `Downloaded ${file.fileName}`;
   }
+  download(file);
+  return { kind: 'downloaded', fileName: file.fileName };
+}
+
+/** One line for a status area: what happened to the file. */
+export function describeSave(outcome: SaveOutcome, file: ExportedFile): string {
+  if (outcome.kind === 'cancelled') return 'Not saved.';
+  if (outcome.kind === 'saved') return `Saved ${outcome.path ?? file.fileName}.`;
+  return `Downloaded ${outcome.fileName}.`;
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { errorInfo } from '../api';
-import { saveExportedFile } from '../save-file';
+import { describeSave, saveExportedFile } from '../save-file';
 import { pngFile, svgFile } from './chart-export';
 
 /**
@@ -13,7 +13,7 @@ export function ChartCard(props: { title: string; svg: string | null; busy: bool
     if (!props.svg) return;
     try {
       const file = format === 'svg' ? svgFile(props.title, props.svg) : await pngFile(props.title, props.svg);
-      setStatus({ text: await saveExportedFile(file) });
+      setStatus({ text: describeSave(await saveExportedFile(file), file) });
     } catch (e) {
       setStatus({ text: errorInfo(e).message, error: true });
     }

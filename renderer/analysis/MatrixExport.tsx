@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { call, errorInfo } from '../api';
-import { saveExportedFile } from '../save-file';
+import { describeSave, saveExportedFile } from '../save-file';
 import type { MatrixQueryArgs, MatrixResult } from '../../shared/contract/analysis-calls';
 import { matrixToTsv } from './matrix-logic';
 import { plural } from '../format';
@@ -34,7 +34,7 @@ export function MatrixExport(props: {
     setStatus({ text: 'Preparing the file…' });
     try {
       const file = await call('analysis.matrixExport', { query: props.query, format });
-      setStatus({ text: await saveExportedFile(file) });
+      setStatus({ text: describeSave(await saveExportedFile(file), file) });
     } catch (e) {
       setStatus({ text: errorInfo(e).message, error: true });
     }

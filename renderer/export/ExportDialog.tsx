@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call, errorInfo } from '../api';
 import { useMenuCommand } from '../commands';
-import { saveExportedFile } from '../save-file';
+import { describeSave, saveExportedFile } from '../save-file';
 import './export.css';
 
 type What = 'excerpts' | 'codebook' | 'project';
@@ -63,7 +63,7 @@ export function ExportButton() {
           : what === 'codebook'
             ? await call('export.codebook', { format: format as 'csv' })
             : await call('export.project', { format: 'qdpx' });
-      setStatus(await saveExportedFile(file));
+      setStatus(describeSave(await saveExportedFile(file), file));
     } catch (e) {
       setStatus(errorInfo(e).message);
     } finally {

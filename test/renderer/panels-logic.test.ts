@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CodeInfo, Excerpt, SearchHit } from '../../shared/types';
 import { groupExcerpts, limitGroups, squash } from '../../renderer/panels/excerpts/group';
-import { base64ToBytes } from '../../renderer/panels/excerpts/save-file';
+import { base64ToBytes } from '../../renderer/save-file';
 import { codeDepth, filterCodes } from '../../renderer/panels/common/code-filter';
 import {
   autocodeSummary,

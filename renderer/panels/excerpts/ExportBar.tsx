@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { call, errorInfo } from '../../api';
 import type { ExcerptQueryArgs } from '../../../shared/contract';
-import { saveExportedFile } from './save-file';
+import { saveExportedFile } from '../../save-file';
 
 type Format = 'csv' | 'md' | 'html' | 'json' | 'docx' | 'xlsx';
 
