@@ -1,6 +1,30 @@
 import { randomUUID } from 'node:crypto';
 
-export const newGuid = (): string => randomUUID();
+const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
+const SEQUENCE_HEX = Array.from({ length: 4096 }, (_, n) => hex(n, 3));
+let lastMs = 0;
+let sequence = 0;
+let timePrefix = '';
+
+/**
+ * A version 7 UUID (RFC 9562): a millisecond timestamp and a 12-bit sequence within the millisecond, then
+ * the variant and 62 random bits of a version 4 UUID. New rows land at the end of each `guid` index instead
+ * of on random pages, which keeps a 200,000-coding batch from thrashing the page cache; the value is still
+ * an ordinary UUID, as REFI-QDA requires.
+ */
+export function newGuid(): string {
+  const ms = Date.now();
+  if (ms === lastMs) sequence = (sequence + 1) & 0xfff;
+  else {
+    const time = hex(ms, 12);
+    timePrefix = `${time.slice(0, 8)}-${time.slice(8)}-7`;
+    sequence = 0;
+    lastMs = ms;
+  }
+  // randomUUID() is xxxxxxxx-xxxx-4xxx-Vxxx-xxxxxxxxxxxx: keep from the dash before the variant on.
+  return timePrefix + SEQUENCE_HEX[sequence]! + randomUUID().slice(18);
+}
+
 export const now = (): string => new Date().toISOString();
 
 /** `?, ?, ?` for an IN (...) list of n values. */
