@@ -1,6 +1,6 @@
 import type { Project } from '../project';
 import type { AttributeScope } from '../../shared/types';
-import type { AnalysisData } from './data';
+import { type AnalysisData, speakersOf } from './data';
 import { compareAttributeValues, displayAttributeValue, findAttributeDef } from '../attributes';
 import { paramList } from '../sql';
 
@@ -49,7 +49,7 @@ export function layoutColumns(project: Project, spec: ColumnSpec, data: Analysis
   };
   const docs = data.documentIds;
   const docList = paramList(docs.length);
-  const speakers = [...new Set(data.turns.map((t) => t.speakerId))].filter(data.speakerAllowed);
+  const speakers = speakersOf(data);
 
   if (spec.kind === 'document' || spec.kind === 'speaker') {
     const table = spec.kind === 'document' ? 'documents' : 'speakers';

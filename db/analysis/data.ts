@@ -34,12 +34,16 @@ export interface CodingRow {
   documentId: number;
   start: number;
   end: number;
+  coderId: number;
   /**
    * The turns this coding overlaps are AnalysisData.turns[turnFrom .. turnTo) (contiguous, since turns
    * follow each other); check speakerAllowed before counting one. Empty when turns were not loaded.
    */
   turnFrom: number;
   turnTo: number;
+  /** Index of the first word at or after start and at or after end; -1 until a word tally fills them in. */
+  wordFrom: number;
+  wordTo: number;
 }
 
 export interface AnalysisData {
@@ -47,7 +51,10 @@ export interface AnalysisData {
   documentIds: number[];
   /** Codings that pass every filter, ordered by document, start, end. */
   codings: CodingRow[];
-  /** Every turn of those documents (allowed speakers or not), ordered by document and start. */
+  /**
+   * Every turn of the project (allowed speakers or not, filtered documents or not), ordered by document
+   * and start. Empty when turns were not loaded.
+   */
   turns: TurnRow[];
   /** [first, end) index range in `turns` of each document. */
   turnRange: Map<number, [number, number]>;
@@ -92,20 +99,105 @@ export function codingCondition(f: AnalysisFilters, codeIds?: number[]): { sql: 
   return { sql: parts.join(' AND '), params };
 }
 
-// One JSON value crosses the native boundary instead of tens of thousands of row objects: about half the
-// cost for the benchmark corpus.
-function jsonRows(project: Project, sql: string, params: unknown[]): number[][] {
-  const json = project.db
-    .prepare(sql)
+// One string crosses the native boundary instead of hundreds of thousands of row objects, and a flat
+// list of numbers parses several times faster than a list of small arrays.
+function flatNumbers(project: Project, columns: string[], from: string): number[] {
+  const list = project.db
+    .prepare(`SELECT group_concat(${columns.join("||','||")}) FROM (${from})`)
     .pluck()
-    .get(...params) as string | null;
-  return json ? (JSON.parse(json) as number[][]) : [];
+    .get() as string | null;
+  return list ? (JSON.parse(`[${list}]`) as number[]) : [];
 }
 
 /**
- * Loads the codings that pass the filters, in one query, and (when asked, or when a speaker filter needs
- * them) the turns of the documents, matching codings to the turns they overlap in a single sweep per
- * document. Overlap uses the whole turn, label included, as the excerpt speaker filter does.
+ * Every coding and every turn of the project, sorted and matched, kept per connection until the project
+ * changes. Loading them costs ~200 ms at 200,000 codings, several times the analysis itself, and a
+ * researcher flips between matrices of the same data; `loadAnalysisData` filters from here. Shared:
+ * callers must not modify these rows.
+ */
+interface BaseData {
+  version: string;
+  codings?: CodingRow[];
+  turns?: TurnRow[];
+  turnRange?: Map<number, [number, number]>;
+}
+
+const bases = new WeakMap<Project['db'], BaseData>();
+
+// data_version moves when another connection commits; total_changes() counts this connection's writes.
+export function dataVersion(project: Project): string {
+  const changes = project.db.prepare('SELECT total_changes()').pluck().get() as number;
+  return `${project.db.pragma('data_version', { simple: true }) as number}:${changes}`;
+}
+
+function baseData(project: Project, turns: boolean): BaseData {
+  const version = dataVersion(project);
+  let base = bases.get(project.db);
+  if (!base || base.version !== version) bases.set(project.db, (base = { version }));
+  if (!base.codings) base.codings = loadCodings(project);
+  if (turns && !base.turns) {
+    const all = loadTurns(project);
+    const range = new Map<number, [number, number]>();
+    all.forEach((t, i) => {
+      const r = range.get(t.documentId);
+      if (r) r[1] = i + 1;
+      else range.set(t.documentId, [i, i + 1]);
+    });
+    matchTurns(base.codings, all, range);
+    base.turns = all;
+    base.turnRange = range;
+  }
+  return base;
+}
+
+// Both orders are those of a covering index (codings_document_range, turns_document_range), so neither
+// SQLite nor JS sorts.
+function loadCodings(project: Project): CodingRow[] {
+  const n = flatNumbers(
+    project,
+    ['id', 'code_id', 'document_id', 'start', 'end', 'coder_id'],
+    'SELECT id, code_id, document_id, start, end, coder_id FROM codings ORDER BY document_id, start, end, code_id',
+  );
+  const out = new Array<CodingRow>(n.length / 6);
+  for (let i = 0, j = 0; j < n.length; i++, j += 6)
+    out[i] = {
+      id: n[j]!,
+      codeId: n[j + 1]!,
+      documentId: n[j + 2]!,
+      start: n[j + 3]!,
+      end: n[j + 4]!,
+      coderId: n[j + 5]!,
+      turnFrom: 0,
+      turnTo: 0,
+      wordFrom: -1,
+      wordTo: -1,
+    };
+  return out;
+}
+
+function loadTurns(project: Project): TurnRow[] {
+  const n = flatNumbers(
+    project,
+    ['id', 'document_id', 'speaker_id', 'start', 'body_start', 'end'],
+    'SELECT id, document_id, speaker_id, start, body_start, end FROM turns ORDER BY document_id, start',
+  );
+  const out = new Array<TurnRow>(n.length / 6);
+  for (let i = 0, j = 0; j < n.length; i++, j += 6)
+    out[i] = {
+      id: n[j]!,
+      documentId: n[j + 1]!,
+      speakerId: n[j + 2]!,
+      start: n[j + 3]!,
+      bodyStart: n[j + 4]!,
+      end: n[j + 5]!,
+    };
+  return out;
+}
+
+/**
+ * The codings that pass the filters and (when asked, or when a speaker filter needs them) the turns, each
+ * coding matched to the turns it overlaps. Overlap uses the whole turn, label included, as the excerpt
+ * speaker filter does. `turns` and `turnRange` cover every document of the project, filtered or not.
  */
 export function loadAnalysisData(
   project: Project,
@@ -117,81 +209,51 @@ export function loadAnalysisData(
     .prepare(`SELECT id FROM documents WHERE ${doc.sql} ORDER BY id`)
     .pluck()
     .all(...doc.params) as number[];
-  const cond = codingCondition(f, opts.codeIds);
-  const codings: CodingRow[] = (
-    opts.codings === false
-      ? []
-      : jsonRows(
-          project,
-          `SELECT json_group_array(json_array(k.id, k.code_id, k.document_id, k.start, k.end)) FROM codings k WHERE ${cond.sql}`,
-          cond.params,
-        )
-  ).map(([id, codeId, documentId, start, end]) => ({
-    id: id!,
-    codeId: codeId!,
-    documentId: documentId!,
-    start: start!,
-    end: end!,
-    turnFrom: 0,
-    turnTo: 0,
-  }));
-  codings.sort((a, b) => a.documentId - b.documentId || a.start - b.start || a.end - b.end);
+  const withTurns = opts.turns || hasSpeakerFilter(f);
+  const base = opts.codings === false && !withTurns ? null : baseData(project, withTurns);
 
+  const docs = f.documentIds?.length || f.groupIds?.length ? new Set(documentIds) : null;
+  const coders = f.coderIds?.length ? new Set(f.coderIds) : null;
+  const codes = opts.codeIds ? new Set(opts.codeIds) : null;
   const include = f.speakerIds?.length ? new Set(f.speakerIds) : null;
   const exclude = new Set(f.excludeSpeakerIds ?? []);
   const speakerAllowed = (s: number) => (!include || include.has(s)) && !exclude.has(s);
   const data: AnalysisData = {
     documentIds,
-    codings,
-    turns: [],
-    turnRange: new Map(),
+    codings: [],
+    turns: base?.turns ?? [],
+    turnRange: base?.turnRange ?? new Map(),
     speakerAllowed,
     onlySomeSpeakers: include !== null,
   };
-  if (!opts.turns && !hasSpeakerFilter(f)) return data;
-
-  const tdoc = documentCondition(f, 'document_id');
-  data.turns = jsonRows(
-    project,
-    `SELECT json_group_array(json_array(id, document_id, speaker_id, start, body_start, end)) FROM turns WHERE ${tdoc.sql}`,
-    tdoc.params,
-  ).map(([id, documentId, speakerId, start, bodyStart, end]) => ({
-    id: id!,
-    documentId: documentId!,
-    speakerId: speakerId!,
-    start: start!,
-    bodyStart: bodyStart!,
-    end: end!,
-  }));
-  data.turns.sort((a, b) => a.documentId - b.documentId || a.start - b.start);
-  data.turns.forEach((t, i) => {
-    const r = data.turnRange.get(t.documentId);
-    if (r) r[1] = i + 1;
-    else data.turnRange.set(t.documentId, [i, i + 1]);
-  });
-  matchTurns(data);
-  if (hasSpeakerFilter(f)) {
-    // A coding survives when it touches an allowed speaker, or (unless only some speakers were asked
-    // for) touches no turn at all.
-    data.codings = codings.filter((k) => (k.turnFrom === k.turnTo ? !include : touchesAllowed(data, k)));
-  }
+  if (opts.codings === false || !base?.codings) return data;
+  const speakerFilter = hasSpeakerFilter(f);
+  // A coding survives a speaker filter when it touches an allowed speaker, or (unless only some speakers
+  // were asked for) touches no turn at all.
+  data.codings = base.codings.filter(
+    (k) =>
+      (!docs || docs.has(k.documentId)) &&
+      (!coders || coders.has(k.coderId)) &&
+      (!codes || codes.has(k.codeId)) &&
+      (!speakerFilter || (k.turnFrom === k.turnTo ? !include : touchesAllowed(data, k))),
+  );
   return data;
 }
 
 // Turns of a document never overlap (the importer cuts the text into consecutive turns), so their ends
 // are sorted too and one pointer per document serves every coding, which are sorted by start.
-function matchTurns(data: AnalysisData): void {
+function matchTurns(codings: CodingRow[], turns: TurnRow[], turnRange: Map<number, [number, number]>): void {
   let doc = -1;
   let p = 0;
   let end = 0;
-  for (const k of data.codings) {
+  for (const k of codings) {
     if (k.documentId !== doc) {
       doc = k.documentId;
-      [p, end] = data.turnRange.get(doc) ?? [0, 0];
+      [p, end] = turnRange.get(doc) ?? [0, 0];
     }
-    while (p < end && data.turns[p]!.end <= k.start) p++;
+    while (p < end && turns[p]!.end <= k.start) p++;
     let q = p;
-    while (q < end && data.turns[q]!.start < k.end) q++;
+    while (q < end && turns[q]!.start < k.end) q++;
     k.turnFrom = p;
     k.turnTo = q;
   }
@@ -200,4 +262,14 @@ function matchTurns(data: AnalysisData): void {
 function touchesAllowed(data: AnalysisData, k: CodingRow): boolean {
   for (let q = k.turnFrom; q < k.turnTo; q++) if (data.speakerAllowed(data.turns[q]!.speakerId)) return true;
   return false;
+}
+
+/** Allowed speakers with a turn in the filtered documents. */
+export function speakersOf(data: AnalysisData): number[] {
+  const out = new Set<number>();
+  for (const d of data.documentIds) {
+    const [from, to] = data.turnRange.get(d) ?? [0, 0];
+    for (let q = from; q < to; q++) out.add(data.turns[q]!.speakerId);
+  }
+  return [...out].filter(data.speakerAllowed);
 }

@@ -1,7 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Project } from '../project';
-import type { AnalysisData } from './data';
-import { paramList } from '../sql';
+import { type AnalysisData, type CodingRow, dataVersion } from './data';
 
 // The same word and timestamp patterns as countWords in shared/text.ts (a test keeps them in step).
 // Timestamps are blanked with spaces of the same length so offsets stay valid.
@@ -34,23 +33,34 @@ export function lowerBound(xs: Int32Array, x: number): number {
 }
 
 // Scanning the benchmark corpus takes ~60 ms, more than the rest of a matrix, so word offsets are kept
-// per open database and reused while the document's content hash is unchanged.
-const cache = new WeakMap<Database, Map<number, { hash: string; starts: Int32Array }>>();
+// per open database and reused while the document's content hash is unchanged. Hashes are only re-read
+// after the project changed: reading them walks past each document's text (~25 ms at 9M words).
+interface WordStartCache {
+  version: string;
+  byDoc: Map<number, { hash: string; starts: Int32Array }>;
+}
+const cache = new WeakMap<Database, WordStartCache>();
 
 export function documentWordStarts(project: Project, documentIds: number[]): Map<number, Int32Array> {
-  let byDoc = cache.get(project.db);
-  if (!byDoc) cache.set(project.db, (byDoc = new Map()));
+  const version = dataVersion(project);
+  let c = cache.get(project.db);
+  if (!c) cache.set(project.db, (c = { version: '', byDoc: new Map() }));
+  if (c.version !== version) {
+    const hashes = new Map(
+      project.db.prepare('SELECT id, content_hash FROM documents').raw().all() as [number, string][],
+    );
+    for (const [id, entry] of c.byDoc) if (hashes.get(id) !== entry.hash) c.byDoc.delete(id);
+    c.version = version;
+  }
+  const text = project.db.prepare('SELECT text, content_hash FROM documents WHERE id = ?').raw();
   const out = new Map<number, Int32Array>();
-  if (documentIds.length === 0) return out;
-  const hashes = project.db
-    .prepare(`SELECT id, content_hash AS hash FROM documents WHERE id IN (${paramList(documentIds.length)})`)
-    .all(...documentIds) as { id: number; hash: string }[];
-  const text = project.db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
-  for (const { id, hash } of hashes) {
-    let entry = byDoc.get(id);
-    if (!entry || entry.hash !== hash) {
-      entry = { hash, starts: wordStarts(text.get(id) as string) };
-      byDoc.set(id, entry);
+  for (const id of documentIds) {
+    let entry = c.byDoc.get(id);
+    if (!entry) {
+      const row = text.get(id) as [string, string] | undefined;
+      if (!row) continue;
+      entry = { hash: row[1], starts: wordStarts(row[0]) };
+      c.byDoc.set(id, entry);
     }
     out.set(id, entry.starts);
   }
@@ -94,9 +104,9 @@ export function tallyWords(
   const cols: Sink = { cells: zeros(), total: 0 };
   const area: Sink = { cells: zeros(), total: 0 };
   const starts = documentWordStarts(project, data.documentIds);
-  // Each row's union is built by extending or closing one open range, since codings come sorted by start.
-  const openStart = new Float64Array(rowCount);
-  const openEnd = new Float64Array(rowCount);
+  // Each row's union is built by extending or closing one open span, since codings come sorted by start.
+  const open = Array.from({ length: rowCount }, (): Span => ({ s: -1, e: 0, a: 0, b: 0, turn: 0 }));
+  const all: Span = { s: -1, e: 0, a: 0, b: 0, turn: 0 };
   let k = 0;
   for (const doc of data.documentIds) {
     const first = k;
@@ -105,32 +115,22 @@ export function tallyWords(
     const ws = starts.get(doc);
     if (!placement || !ws) continue;
     const ctx = docContext(data, doc, ws, placement);
-    addPieces(ctx, 0, Infinity, area);
-    openStart.fill(-1);
-    let allStart = -1;
-    let allEnd = -1;
+    addPieces(ctx, { s: 0, e: Infinity, a: 0, b: ws.length, turn: ctx.from }, area);
+    for (const o of open) o.s = -1;
+    all.s = -1;
     for (let i = first; i < k; i++) {
-      const { codeId, start, end } = data.codings[i]!;
-      const rs = rowsOf.get(codeId);
+      const coding = data.codings[i]!;
+      const rs = rowsOf.get(coding.codeId);
       if (!rs) continue;
-      for (const r of rs) {
-        if (openStart[r]! >= 0 && start <= openEnd[r]!) openEnd[r] = Math.max(openEnd[r]!, end);
-        else {
-          if (openStart[r]! >= 0) addPieces(ctx, openStart[r]!, openEnd[r]!, rows[r]!);
-          openStart[r] = start;
-          openEnd[r] = end;
-        }
+      if (coding.wordFrom < 0) {
+        coding.wordFrom = lowerBound(ws, coding.start);
+        coding.wordTo = lowerBound(ws, coding.end);
       }
-      if (allStart >= 0 && start <= allEnd) allEnd = Math.max(allEnd, end);
-      else {
-        if (allStart >= 0) addPieces(ctx, allStart, allEnd, cols);
-        allStart = start;
-        allEnd = end;
-      }
+      for (const r of rs) extend(ctx, open[r]!, coding, rows[r]!);
+      extend(ctx, all, coding, cols);
     }
-    for (let r = 0; r < rowCount; r++)
-      if (openStart[r]! >= 0) addPieces(ctx, openStart[r]!, openEnd[r]!, rows[r]!);
-    if (allStart >= 0) addPieces(ctx, allStart, allEnd, cols);
+    for (let r = 0; r < rowCount; r++) if (open[r]!.s >= 0) addPieces(ctx, open[r]!, rows[r]!);
+    if (all.s >= 0) addPieces(ctx, all, cols);
   }
   return {
     cells: rows.map((r) => r.cells),
@@ -156,32 +156,42 @@ interface DocContext {
   /** The document's turns are data.turns[from .. to). */
   from: number;
   to: number;
+  /** Per turn (i - from): the columns its body's words count in. */
+  turnCols: (readonly number[])[];
   /** Per turn (i - from): index of the first word at or after its start, body start and end. */
   wStart: Int32Array;
   wBody: Int32Array;
   wEnd: Int32Array;
 }
 
-function docContext(data: AnalysisData, doc: number, ws: Int32Array, place: WordPlacement): DocContext {
-  const [from, to] = data.turnRange.get(doc) ?? [0, 0];
+type TurnWords = Pick<DocContext, 'wStart' | 'wBody' | 'wEnd'>;
+
+// Turn boundaries as word indexes, per document, for as long as the project's turns array is the same one
+// (analysis data is rebuilt after any change, and the word offsets with it): ~70 ms per matrix otherwise.
+const turnWordsCache = new WeakMap<AnalysisData['turns'], Map<number, TurnWords>>();
+
+function turnWords(data: AnalysisData, doc: number, ws: Int32Array, from: number, to: number): TurnWords {
+  let byDoc = turnWordsCache.get(data.turns);
+  if (!byDoc) turnWordsCache.set(data.turns, (byDoc = new Map()));
+  let tw = byDoc.get(doc);
+  if (tw && tw.wStart.length === to - from) return tw;
   const n = to - from;
-  const ctx = {
-    data,
-    place,
-    ws,
-    from,
-    to,
-    wStart: new Int32Array(n),
-    wBody: new Int32Array(n),
-    wEnd: new Int32Array(n),
-  };
+  tw = { wStart: new Int32Array(n), wBody: new Int32Array(n), wEnd: new Int32Array(n) };
   for (let i = 0; i < n; i++) {
     const t = data.turns[from + i]!;
-    ctx.wStart[i] = lowerBound(ws, t.start);
-    ctx.wBody[i] = lowerBound(ws, t.bodyStart);
-    ctx.wEnd[i] = lowerBound(ws, t.end);
+    tw.wStart[i] = lowerBound(ws, t.start);
+    tw.wBody[i] = lowerBound(ws, t.bodyStart);
+    tw.wEnd[i] = lowerBound(ws, t.end);
   }
-  return ctx;
+  byDoc.set(doc, tw);
+  return tw;
+}
+
+function docContext(data: AnalysisData, doc: number, ws: Int32Array, place: WordPlacement): DocContext {
+  const [from, to] = data.turnRange.get(doc) ?? [0, 0];
+  const turnCols = new Array<readonly number[]>(to - from);
+  for (let q = from; q < to; q++) turnCols[q - from] = place.turn(q);
+  return { data, place, ws, from, to, turnCols, ...turnWords(data, doc, ws, from, to) };
 }
 
 function addWords(sink: Sink, cols: readonly number[], n: number): void {
@@ -191,26 +201,48 @@ function addWords(sink: Sink, cols: readonly number[], n: number): void {
 }
 
 /**
- * Adds the words starting in [s, e) of a document to their columns: gap pieces to the gap's, turn bodies
- * to the turn's, labels to none. Hot path (tens of thousands of calls per matrix): no closures, two
- * binary searches for the range, then arithmetic on word indexes.
+ * A range of a document [s, e) with the word indexes a = first word at or after s, b = first word at or
+ * after e, and the first turn ending after s: a union of codings carries its first coding's turn and word
+ * index, so nothing needs a binary search.
  */
-function addPieces(ctx: DocContext, s: number, e: number, sink: Sink): void {
-  const { data, ws, place, from, to, wStart, wBody, wEnd } = ctx;
-  const a = lowerBound(ws, s);
-  const b = e === Infinity ? ws.length : lowerBound(ws, e);
-  let lo = from;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (data.turns[mid]!.end <= s) lo = mid + 1;
-    else hi = mid;
+interface Span {
+  s: number;
+  e: number;
+  a: number;
+  b: number;
+  turn: number;
+}
+
+/** Adds `coding` to the open span (overlapping or touching), or flushes the span and starts anew. */
+function extend(ctx: DocContext, span: Span, coding: CodingRow, sink: Sink): void {
+  if (span.s >= 0 && coding.start <= span.e) {
+    if (coding.end > span.e) {
+      span.e = coding.end;
+      span.b = coding.wordTo;
+    }
+    return;
   }
+  if (span.s >= 0) addPieces(ctx, span, sink);
+  span.s = coding.start;
+  span.e = coding.end;
+  span.a = coding.wordFrom;
+  span.b = coding.wordTo;
+  span.turn = coding.turnFrom;
+}
+
+/**
+ * Adds the words starting in a span of a document to their columns: gap pieces to the gap's, turn bodies
+ * to the turn's, labels to none. Hot path (hundreds of thousands of calls per matrix): arithmetic on
+ * word indexes only.
+ */
+function addPieces(ctx: DocContext, span: Span, sink: Sink): void {
+  const { data, place, to, from, turnCols, wStart, wBody, wEnd } = ctx;
+  const { e, a, b } = span;
   let pos = a; // word index reached so far
-  for (let q = lo; q < to && data.turns[q]!.start < e; q++) {
+  for (let q = span.turn; q < to && data.turns[q]!.start < e; q++) {
     const i = q - from;
     addWords(sink, place.gap, Math.min(b, wStart[i]!) - pos);
-    addWords(sink, place.turn(q), Math.min(b, wEnd[i]!) - Math.max(a, wBody[i]!));
+    addWords(sink, turnCols[i]!, Math.min(b, wEnd[i]!) - Math.max(a, wBody[i]!));
     pos = Math.max(pos, Math.min(b, wEnd[i]!));
   }
   addWords(sink, place.gap, b - pos);
