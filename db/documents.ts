@@ -6,6 +6,7 @@ import { countWords } from '../shared/text';
 import { newGuid, now, splitList, LIST_SEP } from './sql';
 import { ensureGroup } from './groups';
 import { ensureSpeaker } from './speakers';
+import { buildTextMap } from './document-cache';
 
 export interface NewDocument extends ParsedDocument {
   name: string;
@@ -50,6 +51,7 @@ export function insertDocument(project: Project, doc: NewDocument): number {
         words,
       ).lastInsertRowid,
   );
+  db.prepare('INSERT INTO text_maps(id, map) VALUES (?, ?)').run(id, JSON.stringify(buildTextMap(doc.text)));
   const insertTurn = db.prepare(
     'INSERT INTO turns(document_id, speaker_id, start, end, body_start, time, words) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
@@ -142,6 +144,7 @@ export function deleteDocument(project: Project, id: number): void {
     db.prepare(
       "DELETE FROM attribute_values WHERE target_id = ? AND def_id IN (SELECT id FROM attribute_defs WHERE scope = 'document')",
     ).run(id);
+    db.prepare('DELETE FROM text_maps WHERE id = ?').run(id);
     db.prepare('DELETE FROM documents WHERE id = ?').run(id);
   });
 }

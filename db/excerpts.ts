@@ -3,7 +3,7 @@ import type { Excerpt } from '../shared/types';
 import { surrounding } from '../shared/text';
 import { listCodes, subtreeIds } from './codes';
 import { paramList, splitList, LIST_SEP } from './sql';
-import { DocumentCache } from './document-cache';
+import { DocumentCache, type TextWindow } from './document-cache';
 
 export interface AttributeFilter {
   name: string;
@@ -37,6 +37,7 @@ interface Row {
   coder: string;
   createdAt: string;
   groupList: string | null;
+  speakerList: string | null;
 }
 
 function whereClauses(project: Project, q: ExcerptQuery): { where: string[]; params: unknown[] } {
@@ -87,7 +88,8 @@ export function queryExcerpts(project: Project, q: ExcerptQuery = {}): Excerpt[]
       `SELECT k.id AS codingId, k.document_id AS documentId, d.name AS doc, k.code_id AS codeId, k.start, k.end, k.memo,
          u.name AS coder, k.created_at AS createdAt,
          (SELECT group_concat(g.name, ${LIST_SEP}) FROM group_members m JOIN doc_groups g ON g.id = m.group_id
-           WHERE m.document_id = k.document_id) AS groupList
+           WHERE m.document_id = k.document_id) AS groupList,
+         ${SPEAKER_LIST} AS speakerList
        FROM codings k JOIN documents d ON d.id = k.document_id JOIN coders u ON u.id = k.coder_id
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
     )
@@ -100,20 +102,19 @@ export function queryExcerpts(project: Project, q: ExcerptQuery = {}): Excerpt[]
       a.start - b.start ||
       a.end - b.end,
   );
-  const docs = new DocumentCache(project);
-  const speakersOf = speakersBetween(project);
   const width = q.contextChars ?? 80;
-  return rows.map((r): Excerpt => {
+  const windows = excerptWindows(new DocumentCache(project), rows, width);
+  return rows.map((r, i): Excerpt => {
     const code = codes.get(r.codeId)!;
-    const text = docs.text(r.documentId);
-    const { before, after } = surrounding(text, r.start, r.end, width);
-    const excerpt = text.slice(r.start, r.end);
+    const w = windows[i]!;
+    const { before, after } = surrounding(w.text, r.start - w.start, r.end - w.start, width);
+    const excerpt = w.text.slice(r.start - w.start, r.end - w.start);
     return {
       codingId: r.codingId,
       doc: r.doc,
       documentId: r.documentId,
       groups: splitList(r.groupList).sort(),
-      speakers: speakersOf(r.documentId, r.start, r.end),
+      speakers: [...new Set(splitList(r.speakerList))],
       code: code.name,
       codeId: code.id,
       path: code.path,
@@ -132,21 +133,34 @@ export function queryExcerpts(project: Project, q: ExcerptQuery = {}): Excerpt[]
 }
 
 /**
- * Distinct speakers of the turns overlapping [start, end), in order of appearance, by two index seeks per
- * coding rather than loading every turn of every document (turns of a document do not overlap, so those
- * overlapping the range start at or after the last turn starting at or before `start`).
+ * For each row, a window of its document's text holding the excerpt and enough either side for its
+ * context, so that only those stretches of the texts are read (all 300 texts of a large project are 64 MB).
  */
-function speakersBetween(project: Project): (documentId: number, start: number, end: number) => string[] {
-  const stmt = project.db
-    .prepare(
-      `SELECT s.name FROM turns t JOIN speakers s ON s.id = t.speaker_id
-       WHERE t.document_id = @doc AND t.start < @end AND t.end > @start
-         AND t.start >= coalesce((SELECT max(start) FROM turns WHERE document_id = @doc AND start <= @start), -1)
-       ORDER BY t.start`,
-    )
-    .pluck();
-  return (documentId, start, end) => [...new Set(stmt.all({ doc: documentId, start, end }) as string[])];
+function excerptWindows(docs: DocumentCache, rows: Row[], width: number): TextWindow[] {
+  // surrounding() looks up to `width` + 30 characters beyond the excerpt, plus one for a surrogate pair.
+  const margin = width + 40;
+  const byDoc = new Map<number, number[]>();
+  rows.forEach((r, i) => {
+    let list = byDoc.get(r.documentId);
+    if (!list) byDoc.set(r.documentId, (list = []));
+    list.push(i);
+  });
+  const windows: TextWindow[] = [];
+  for (const [documentId, indexes] of byDoc) {
+    const ranges = indexes.map((i) => [rows[i]!.start - margin, rows[i]!.end + margin] as const);
+    docs.windows(documentId, ranges).forEach((w, k) => (windows[indexes[k]!] = w));
+  }
+  return windows;
 }
+
+/**
+ * Speakers of the turns overlapping a coding, in order of appearance (with repeats), by two index seeks
+ * rather than loading every turn of every document (turns of a document do not overlap, so those
+ * overlapping the range start at or after the last turn starting at or before the coding's start).
+ */
+const SPEAKER_LIST = `(SELECT group_concat(s.name, ${LIST_SEP} ORDER BY t.start) FROM turns t JOIN speakers s ON s.id = t.speaker_id
+  WHERE t.document_id = k.document_id AND t.start < k.end AND t.end > k.start
+    AND t.start >= coalesce((SELECT max(start) FROM turns WHERE document_id = k.document_id AND start <= k.start), -1))`;
 
 /** Number of codings per code id, optionally rolled up to include sub-codes. */
 export function codingCounts(project: Project, rollUp = false): Map<number, number> {

@@ -56,6 +56,11 @@ export function toFtsQuery(q: ParsedQuery): string {
     .join(' OR ');
 }
 
+/** The same alternatives as FTS5 phrases (words in order, adjacent), for an index over short segments. */
+export function toFtsPhraseQuery(q: ParsedQuery): string {
+  return q.map((alt) => alt.map((t) => `"${t.word}"${t.prefix ? ' *' : ''}`).join(' + ')).join(' OR ');
+}
+
 let variants: Map<string, string> | undefined;
 
 /** For each base letter, the accented letters (Latin blocks) that fold to it: é, è, ê, ë… for e. */

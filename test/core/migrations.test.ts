@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { migrate, schemaVersion } from '../../db/migrate';
 import { MIGRATIONS, SCHEMA_VERSION, TRACKED_TABLES } from '../../db/migrations';
 import { Project } from '../../db/project';
+import { buildTextMap } from '../../db/document-cache';
 import { cleanupTempDirs, tempDir } from '../helpers/project';
 
 afterEach(cleanupTempDirs);
@@ -20,10 +21,9 @@ describe('migrations', () => {
     expect(SCHEMA_VERSION).toBe(MIGRATIONS.length);
   });
 
-  it('001 creates every tracked table with an integer key, and the FTS index follows the documents', () => {
+  it('create every tracked table with an integer key', () => {
     const db = new Database(':memory:');
-    migrate(db, 'memory', 1);
-    expect(schemaVersion(db)).toBe(1);
+    migrate(db, 'memory');
     for (const t of TRACKED_TABLES) {
       expect(tables(db)).toContain(t);
       const pk = (db.pragma(`table_info(${t})`) as { name: string; pk: number; type: string }[]).find(
@@ -31,6 +31,12 @@ describe('migrations', () => {
       );
       expect(pk).toMatchObject({ name: 'id', type: 'INTEGER' });
     }
+  });
+
+  it('001: the FTS index follows the documents', () => {
+    const db = new Database(':memory:');
+    migrate(db, 'memory', 1);
+    expect(schemaVersion(db)).toBe(1);
     db.prepare(
       `INSERT INTO documents(guid, name, text, format, original_name, encoding, content_hash, imported_at, words)
        VALUES ('g', 'd', 'Zoë talks about caseloads', 'txt', 'd.txt', 'utf-8', 'h', 'now', 4)`,
@@ -40,6 +46,33 @@ describe('migrations', () => {
     ).toEqual([1]);
     db.prepare("UPDATE documents SET text = 'nothing here' WHERE id = 1").run();
     expect(db.prepare("SELECT rowid FROM documents_fts WHERE documents_fts MATCH 'zoe'").all()).toEqual([]);
+  });
+
+  it('002: maps every text and indexes its segments, which then follow the text maps', () => {
+    const db = new Database(':memory:');
+    migrate(db, 'memory', 1);
+    const insert = db.prepare(
+      `INSERT INTO documents(guid, name, text, format, original_name, encoding, content_hash, imported_at, words)
+       VALUES (?, ?, ?, 'txt', 'd.txt', 'utf-8', 'h', 'now', 0)`,
+    );
+    const long = `${'Zoë 😀 talks. '.repeat(700)}the secret caseload`;
+    insert.run('g1', 'long', long);
+    insert.run('g2', 'empty', '');
+    migrate(db, 'memory', 2);
+    expect(schemaVersion(db)).toBe(2);
+    const maps = db.prepare('SELECT id, map FROM text_maps ORDER BY id').all() as {
+      id: number;
+      map: string;
+    }[];
+    expect(maps.map((m) => m.id)).toEqual([1, 2]);
+    expect(JSON.parse(maps[0]!.map)).toEqual(buildTextMap(long));
+    const match = (q: string) =>
+      db.prepare('SELECT rowid FROM segments_fts WHERE segments_fts MATCH ?').pluck().all(q) as number[];
+    // 9,819 units: segments 0, 1 and 2 of document 1; the phrase is in the last one.
+    expect(match('"zoe"')).toEqual([2 ** 20, 2 ** 20 + 1, 2 ** 20 + 2]);
+    expect(match('"secret" + "caseload"')).toEqual([2 ** 20 + 2]);
+    db.prepare('DELETE FROM text_maps WHERE id = 1').run();
+    expect(match('"zoe"')).toEqual([]);
   });
 
   it('leave an up-to-date file untouched and refuse files from the future without changing them', () => {
