@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { migrate001Initial } from './001-initial';
+import { migrate002SearchSegments } from './002-search-segments';
+import { migrate003CoveringIndexes } from './003-covering-indexes';
 
 export interface Migration {
   version: number;
@@ -8,7 +10,11 @@ export interface Migration {
 }
 
 // Append only. A released migration is never edited: add a new one instead.
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', up: migrate001Initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', up: migrate001Initial },
+  { version: 2, name: 'search segments', up: migrate002SearchSegments },
+  { version: 3, name: 'covering indexes', up: migrate003CoveringIndexes },
+];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
@@ -26,4 +32,5 @@ export const TRACKED_TABLES = [
   'memos',
   'attribute_defs',
   'attribute_values',
+  'text_maps',
 ] as const;

@@ -4,12 +4,17 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { backupDirFor } from '../../db/backup';
+import { SCHEMA_VERSION } from '../../db/migrations';
 import { cleanupTempDirs, tempDir } from '../helpers/project';
 import { safetyCli } from './helpers';
 
 afterAll(cleanupTempDirs);
 
-const FIXTURE = resolve(fileURLToPath(import.meta.url), '../../fixtures/schema-v1.commonplace');
+// The newest schema's fixture, so that opening it does not also make the pre-upgrade backup.
+const FIXTURE = resolve(
+  fileURLToPath(import.meta.url),
+  `../../fixtures/schema-v${SCHEMA_VERSION}.commonplace`,
+);
 
 function project(dir = tempDir()): string {
   const path = join(dir, 'study.commonplace');
