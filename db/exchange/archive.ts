@@ -39,10 +39,6 @@ export class QdpxArchive {
     return this.zip.file;
   }
 
-  readQde(): Uint8Array {
-    return this.zip.read(this.qdeEntry);
-  }
-
   /**
    * The entry an `internal://NAME` path refers to, looked up in any top-level folder whose name is
    * `sources` in some case. Returns undefined for external (relative://, absolute://) paths.

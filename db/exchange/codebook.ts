@@ -16,7 +16,9 @@ import { guidKey, isGuid } from '../../shared/exchange/guid';
 import { QdpxArchive } from './archive';
 import type { QdeCode } from './qde-model';
 import { checkUniqueGuids, readCodes } from './qde-reader';
-import { child, decodeXmlBytes, kids, parseXml } from './xml-read';
+import { child, decodeXmlBytes, kids, parseXml, XmlBytesDecoder } from './xml-read';
+import { XmlStreamReader } from './xml-stream';
+import { UniqueGuids } from './unique-guids';
 import { writeFileAtomic } from './files';
 import { codeTree, ORIGIN } from './snapshot';
 import type { Skipped } from './import-state';
@@ -79,22 +81,36 @@ export interface CodebookImportReport {
   skipped: Skipped[];
 }
 
-function readCodebookFile(file: string): { codes: QdeCode[]; sets: number } {
-  if (extname(file).toLowerCase() === '.qdpx') {
-    const archive = QdpxArchive.open(file);
-    try {
-      const { root, rootName } = parseXml(
-        decodeXmlBytes(archive.readQde(), file, 'project.qde'),
-        file,
-        'project.qde',
-      );
-      checkUniqueGuids(root, rootName, { file, what: 'project.qde', warnings: [] });
-      const sets = kids(child(root, 'Sets'), 'Set').filter((s) => kids(s, 'MemberCode').length).length;
-      return { codes: readCodes(child(child(root, 'CodeBook'), 'Codes')), sets };
-    } finally {
-      archive.close();
-    }
+/**
+ * The codebook of a .qdpx and how many of its sets hold codes, read as project.qde is inflated: only the
+ * CodeBook and Sets are kept, and everything else (sources, cases, notes: the bulk) is let go as it ends.
+ */
+function readProjectCodebook(file: string): { codes: QdeCode[]; sets: number } {
+  const archive = QdpxArchive.open(file);
+  try {
+    const what = 'project.qde';
+    const guids = new UniqueGuids(file, what);
+    const reader = new XmlStreamReader(file, what, {
+      onOpen: (_, name, node) => guids.see(name, node),
+      onElement: (ancestors, name) => {
+        const part = ancestors.length === 1 ? name : ancestors[1];
+        return part !== 'CodeBook' && part !== 'Sets';
+      },
+    });
+    const decoder = new XmlBytesDecoder(file, what);
+    archive.zip.stream(archive.qdeEntry, (bytes) => reader.write(decoder.push(bytes)));
+    reader.write(decoder.end());
+    const { root } = reader.end();
+    if (guids.error) throw guids.error;
+    const sets = kids(child(root, 'Sets'), 'Set').filter((s) => kids(s, 'MemberCode').length).length;
+    return { codes: readCodes(child(child(root, 'CodeBook'), 'Codes')), sets };
+  } finally {
+    archive.close();
   }
+}
+
+function readCodebookFile(file: string): { codes: QdeCode[]; sets: number } {
+  if (extname(file).toLowerCase() === '.qdpx') return readProjectCodebook(file);
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);

@@ -1,15 +1,13 @@
 // Cases and Variables. A Case with SelectionRefs is a person who said those passages: a speaker whose
-// turns are the selections (the shape Commonplace exports). A Case with only SourceRefs describes whole
-// sources, so its variables become attributes of those documents. Values on sources are document
-// attributes. REFI types map to Commonplace's text, number, date and yes/no.
+// turns are the selections (the shape Commonplace exports), written by case-turns.ts. A Case with only
+// SourceRefs describes whole sources, so its variables become attributes of those documents. Values on
+// sources are document attributes. REFI types map to Commonplace's text, number, date and yes/no.
 
 import { checkAttributeValue } from '../attributes';
 import type { AttributeScope, AttributeType } from '../../shared/types';
-import { countWords } from '../../shared/text';
-import { parseLabelLine } from '../../shared/transcript/labels';
-import { parseTurnName } from '../../shared/exchange/values';
-import type { QdeCase, QdeValue } from './qde-model';
-import { uniqueName, type ImportState, type ImportedSelection } from './import-state';
+import type { QdeValue } from './qde-model';
+import type { ImportState } from './import-state';
+import type { CaseTurns } from './case-turns';
 
 const TYPES: Record<string, AttributeType> = {
   Text: 'text',
@@ -86,87 +84,26 @@ class Attributes {
   }
 }
 
-/** Where the words start after a speaker label at the start of the turn, and the label's time. */
-function turnBody(text: string, start: number, end: number): { bodyStart: number; time: number | null } {
-  const line = text.slice(start, end).split('\n', 1)[0] ?? '';
-  const hit = parseLabelLine(line);
-  if (!hit || hit.start !== 0) return { bodyStart: start, time: null };
-  let bodyStart = Math.min(start + hit.bodyStart, end);
-  while (bodyStart < end && /\s/.test(text[bodyStart]!)) bodyStart++;
-  return { bodyStart, time: hit.time };
-}
-
-function ensureSpeaker(state: ImportState, name: string, key: string): number {
-  const { db } = state.project;
-  const found = db.prepare('SELECT id FROM speakers WHERE name = ?').pluck().get(name) as number | undefined;
-  if (found !== undefined) return found;
-  return Number(
-    db.prepare('INSERT INTO speakers(guid, name) VALUES (?, ?)').run(state.guidFor(key), name)
-      .lastInsertRowid,
-  );
-}
-
-function importSpeaker(
-  state: ImportState,
-  c: QdeCase,
-  name: string,
-  texts: Map<number, string>,
-  turnsOf: Map<number, [number, number][]>,
-) {
-  const speakerId = ensureSpeaker(state, name, c.key);
-  const selections = c.selectionRefs
-    .map((k) => state.selections.get(k))
-    .filter((s): s is ImportedSelection => !!s)
-    .sort((a, b) => a.documentId - b.documentId || a.start - b.start);
-  const missing = c.selectionRefs.length - selections.length;
-  if (missing)
-    state.skip(`${missing} passage(s) of case "${name}"`, 'they are not text selections that were imported');
-  let overlapping = 0;
-  const insert = state.project.db.prepare(
-    'INSERT INTO turns(document_id, speaker_id, start, end, body_start, time, words) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-  for (const s of selections) {
-    const taken = turnsOf.get(s.documentId) ?? [];
-    if (taken.some(([a, b]) => s.start < b && a < s.end)) {
-      overlapping++;
-      continue;
-    }
-    taken.push([s.start, s.end]);
-    turnsOf.set(s.documentId, taken);
-    const text = texts.get(s.documentId)!;
-    const body = turnBody(text, s.start, s.end);
-    const named = parseTurnName(s.selection.name);
-    const time =
-      named.time !== null && named.speaker.toLowerCase() === name.toLowerCase() ? named.time : body.time;
-    insert.run(
-      s.documentId,
-      speakerId,
-      s.start,
-      s.end,
-      body.bodyStart,
-      time,
-      countWords(text.slice(body.bodyStart, s.end)),
-    );
-  }
-  if (overlapping)
-    state.skip(
-      `${overlapping} passage(s) of case "${name}"`,
-      "they overlap another speaker's turn, and turns cannot overlap",
-    );
-  return speakerId;
-}
-
-export function importCases(state: ImportState, texts: Map<number, string>): void {
+/** The rest of the cases, once every document is in: attributes, and what could not be kept. */
+export function importCases(state: ImportState, turns: CaseTurns): void {
   const attributes = new Attributes(state);
-  const turnsOf = new Map<number, [number, number][]>();
-  const taken = new Set<string>();
   state.model.cases.forEach((c, i) => {
     const label = c.name ?? `Case ${i + 1}`;
-    const asSpeaker = c.selectionRefs.length > 0 || c.sourceRefs.length === 0;
-    if (asSpeaker) {
-      const name = uniqueName(label, taken);
-      const speakerId = importSpeaker(state, c, name, texts, turnsOf);
-      for (const v of c.values) attributes.set('speaker', speakerId, v);
+    const speaker = turns.speakerOf(i);
+    if (speaker) {
+      const { name, id } = speaker;
+      const missing = c.selectionRefs.length - turns.found[i]!;
+      if (missing)
+        state.skip(
+          `${missing} passage(s) of case "${name}"`,
+          'they are not text selections that were imported',
+        );
+      if (turns.overlapping[i])
+        state.skip(
+          `${turns.overlapping[i]} passage(s) of case "${name}"`,
+          "they overlap another speaker's turn, and turns cannot overlap",
+        );
+      for (const v of c.values) attributes.set('speaker', id, v);
     } else {
       const docs = c.sourceRefs
         .map((k) => state.documents.get(k))

@@ -8,6 +8,7 @@ import { decodeText } from '../import/decode';
 import type { QdpxArchive } from './archive';
 import type { QdeText } from './qde-model';
 import { isoDate, type ImportState, type MemoFragment, type MemoTarget } from './import-state';
+import type { SelectionMemos } from './selection-memos';
 
 const nl = (s: string) => s.replace(/\r\n?/g, '\n');
 
@@ -18,12 +19,7 @@ function noteText(archive: QdpxArchive, note: QdeText): string {
   return entry ? nl(decodeText(archive.read(entry), `${archive.file} (${entry.name})`).text) : '';
 }
 
-function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 60 ? `${flat.slice(0, 60)}…` : flat;
-}
-
-export function importMemos(state: ImportState, archive: QdpxArchive, texts: Map<number, string>): void {
+export function importMemos(state: ImportState, archive: QdpxArchive, selections: SelectionMemos): void {
   const { model } = state;
   const notes = new Map(model.notes.map((n) => [n.key, n]));
   const bodies = new Map<string, string>();
@@ -70,34 +66,7 @@ export function importMemos(state: ImportState, archive: QdpxArchive, texts: Map
     attach(target, refs);
   }
 
-  const caseSelections = new Set(model.cases.flatMap((c) => c.selectionRefs));
-  const uncoded = new Map<string, number>();
-  for (const [key, s] of state.selections) {
-    const sel = s.selection;
-    const has = sel.description.trim() || sel.noteRefs.length;
-    for (const c of sel.codings) {
-      const id = state.codings.get(c.key);
-      if (id !== undefined) attach({ kind: 'coding', id }, c.noteRefs);
-    }
-    if (s.codingIds.length) {
-      for (const id of s.codingIds) attach({ kind: 'coding', id }, sel.noteRefs, sel.description);
-    } else if (has) {
-      const title = `Memo on “${excerpt(texts.get(s.documentId)!.slice(s.start, s.end))}”`;
-      attach({ kind: 'document', id: s.documentId }, [], sel.description, title);
-      for (const k of sel.noteRefs) {
-        const f = fromNote(k, title);
-        if (f) state.addMemo({ kind: 'document', id: s.documentId }, { ...f, titled: true });
-      }
-    } else if (!caseSelections.has(key) && !sel.codings.length) {
-      uncoded.set(s.documentName, (uncoded.get(s.documentName) ?? 0) + 1);
-    }
-  }
-  for (const [doc, n] of uncoded)
-    state.skip(
-      `${n} uncoded selection(s) without memo in "${doc}"`,
-      'Commonplace keeps passages only as codings, memos or speaker turns',
-    );
-
+  selections.replay(state, attach, fromNote);
   importLinks(state, fromNote);
   for (const n of model.notes) {
     if (n.selections.length || n.codings.length)
@@ -113,11 +82,8 @@ function importLinks(state: ImportState, fromNote: (key: string) => MemoFragment
   const noteKeys = new Set(state.model.notes.map((n) => n.key));
   const targetOf = (key: string | undefined): MemoTarget | null => {
     if (key === undefined) return null;
-    const id = state.codings.get(key) ?? undefined;
-    if (id !== undefined) return { kind: 'coding', id };
-    const sel = state.selections.get(key);
-    if (sel?.codingIds.length) return { kind: 'coding', id: sel.codingIds[0]! };
-    if (sel) return { kind: 'document', id: sel.documentId };
+    const imported = state.targetOf(key);
+    if (imported) return imported;
     if (state.codes.has(key)) return { kind: 'code', id: state.codes.get(key)! };
     if (state.documents.has(key)) return { kind: 'document', id: state.documents.get(key)! };
     return null;

@@ -1,18 +1,18 @@
-// .qdpx -> a new Commonplace project. Everything is read and checked first; the project is then written
-// to a temporary file beside the target in one transaction and renamed into place, so a failure at any
-// point leaves nothing behind. The import is not an undoable step: it is how the project began.
+// .qdpx -> a new Commonplace project, written to a temporary file beside the target in one transaction
+// while the file is read, and renamed into place once all of it has been read and written, so a failure
+// at any point leaves nothing behind. The import is not an undoable step: it is how the project began.
 
 import { existsSync, renameSync } from 'node:fs';
 import { Project } from '../project';
 import { CommonplaceError, conflict } from '../../shared/errors';
 import { QdpxArchive } from './archive';
-import { parseQde } from './qde-reader';
-import { decodeXmlBytes } from './xml-read';
-import { ImportState, type ImportReport } from './import-state';
-import { prepareTexts, type UnitReport } from './import-texts';
-import { importCodes, importUsers } from './import-codes';
-import { importCodings, importDocuments, importSets } from './import-docs';
+import { readQde, SourcesBeforeHead } from './qde-reader';
+import { XmlBytesDecoder } from './xml-read';
+import type { ImportReport } from './import-state';
+import type { UnitReport } from './import-texts';
+import { importSets } from './import-docs';
 import { importCases } from './import-cases';
+import { SourceImporter } from './import-sources';
 import { importMemos } from './import-memos';
 import { removeDatabaseFiles, tempPathFor } from './files';
 import type { ZipLimits } from './zip-read';
@@ -36,51 +36,70 @@ export interface ImportResult {
   units: UnitReport[];
 }
 
+/** The archive's project.qde, inflated, decoded and parsed a piece at a time, its sources into `sink`. */
+function readArchiveQde(archive: QdpxArchive, warnings: string[], sink: SourceImporter) {
+  const decoder = new XmlBytesDecoder(archive.file, 'project.qde');
+  return readQde(
+    (write) => {
+      archive.zip.stream(archive.qdeEntry, (bytes) => write(decoder.push(bytes)));
+      write(decoder.end());
+    },
+    archive.file,
+    warnings,
+    sink,
+  );
+}
+
 export function importQdpx(qdpxPath: string, projectPath: string, options: ImportOptions = {}): ImportResult {
   if (existsSync(projectPath))
     throw conflict(`${projectPath}: a file already exists here; choose another name`);
+  try {
+    return importOnce(qdpxPath, projectPath, options, true);
+  } catch (e) {
+    if (!(e instanceof SourcesBeforeHead)) throw e;
+    // Against the schema's order, but readable: start again, holding every source until the end.
+    return importOnce(qdpxPath, projectPath, options, false);
+  }
+}
+
+/**
+ * One attempt. Sources are written as project.qde is read (`early`), inside the one transaction that
+ * also writes everything else once the whole file is read; any error rolls all of it back.
+ */
+function importOnce(
+  qdpxPath: string,
+  projectPath: string,
+  options: ImportOptions,
+  early: boolean,
+): ImportResult {
   const archive = QdpxArchive.open(qdpxPath, options.limits);
   try {
-    const warnings = [...archive.warnings];
-    const xml = decodeXmlBytes(archive.readQde(), qdpxPath, 'project.qde');
-    const model = parseQde(xml, qdpxPath, warnings);
-    const skipped: ImportReport['skipped'] = [];
-    const { texts, units } = prepareTexts(archive, model, skipped, warnings);
-
     const tmp = tempPathFor(projectPath);
     let project: Project | undefined;
     try {
       project = Project.create(tmp, { coder: options.coder });
-      const state = new ImportState(project, model, warnings);
-      state.report.skipped.push(...skipped);
-      const fromCommonplace = /^commonplace\b/i.test(model.origin ?? '');
-      const caseSelections = new Set(model.cases.flatMap((c) => c.selectionRefs));
-      const detect = (t: (typeof texts)[number]) =>
-        options.detectSpeakers === true &&
-        !fromCommonplace &&
-        !t.text.selections.some((s) => caseSelections.has(s.key));
+      const sources = new SourceImporter(project, archive, options, early);
       const p = project;
-      p.db.transaction(() => {
-        importUsers(state);
-        importCodes(state);
-        importDocuments(state, texts, detect);
-        const byDocument = new Map(texts.map((t) => [state.documents.get(t.keys[0]!)!, t.canonical]));
-        importCodings(state, texts);
+      const state = p.db.transaction(() => {
+        const headWarnings = [...archive.warnings];
+        const model = readArchiveQde(archive, headWarnings, sources);
+        const { state, turns } = sources.finish(model, headWarnings);
         importSets(state);
-        importCases(state, byDocument);
-        importMemos(state, archive, byDocument);
+        importCases(state, turns);
+        importMemos(state, archive, sources.memos);
         if (model.graphs) state.skip(`${model.graphs} graph(s)`, 'Commonplace has no network diagrams');
+        return state;
       })();
       p.db.pragma('wal_checkpoint(TRUNCATE)');
       p.close();
       if (existsSync(projectPath)) throw conflict(`${projectPath}: a file appeared here during the import`);
       renameSync(tmp, projectPath);
       removeDatabaseFiles(tmp);
-      return { report: state.report, warnings, units };
+      return { report: state.report, warnings: state.warnings, units: sources.texts.units };
     } catch (e) {
       project?.close();
       removeDatabaseFiles(tmp);
-      if (e instanceof CommonplaceError) throw e;
+      if (e instanceof CommonplaceError || e instanceof SourcesBeforeHead) throw e;
       throw new CommonplaceError(
         'internal',
         `import failed (${(e as Error).message}); nothing was written`,

@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Project } from '../project';
 import { isGuid } from '../../shared/exchange/guid';
-import type { QdeProject, QdeSelection } from './qde-model';
+import type { QdeProject } from './qde-model';
+import { GuidMap } from './guid-map';
 
 export interface Skipped {
   what: string;
@@ -37,15 +38,6 @@ export interface MemoFragment {
   titled?: boolean;
 }
 
-export interface ImportedSelection {
-  documentId: number;
-  documentName: string;
-  start: number;
-  end: number;
-  selection: QdeSelection;
-  codingIds: number[];
-}
-
 export class ImportState {
   readonly report: ImportReport = {
     sources: 0,
@@ -60,18 +52,37 @@ export class ImportState {
   readonly codes = new Map<string, number>();
   /** Source keys (and keys of the texts inside them) -> document id. */
   readonly documents = new Map<string, number>();
-  readonly selections = new Map<string, ImportedSelection>();
-  readonly codings = new Map<string, number>();
+  /**
+   * What a Link naming a coding or selection would attach a note to, kept small for the 575,000 of a
+   * large project: a coding id, or minus the document id of a selection without codings.
+   */
+  private readonly targets = new GuidMap();
   /** Notes referenced by something we imported; the others go to the project journal. */
   readonly attachedNotes = new Set<string>();
   private readonly memos = new Map<string, { target: MemoTarget; fragments: MemoFragment[] }>();
   private fallbackCoder: number | undefined;
 
+  /**
+   * @param model the project as far as it has been read: while sources are imported, everything before
+   *   them; once the whole file is read, all of it.
+   */
   constructor(
     readonly project: Project,
-    readonly model: QdeProject,
+    public model: QdeProject,
     readonly warnings: string[],
   ) {}
+
+  /** A coding (its key and id) or a selection (its key and codings, or its document) a link may name. */
+  addTarget(key: string, codingIds: readonly number[], documentId?: number): void {
+    this.targets.set(key, codingIds.length ? codingIds[0]! : -documentId!);
+  }
+
+  /** The coding, or failing that the document, that `key` was imported as, if any. */
+  targetOf(key: string): MemoTarget | undefined {
+    const n = this.targets.get(key);
+    if (n === undefined) return undefined;
+    return n > 0 ? { kind: 'coding', id: n } : { kind: 'document', id: -n };
+  }
 
   skip(what: string, why: string): void {
     this.report.skipped.push({ what, why });

@@ -1,5 +1,5 @@
-// Reads every importable text out of the archive and maps its selections to canonical offsets, before
-// anything is written. Each text gets its own position unit (GUIDE §4): the raw file (BOM removed, line
+// Reads a source's importable texts out of the archive, one at a time, and maps their selections to
+// canonical offsets. Each text gets its own position unit (GUIDE §4): the raw file (BOM removed, line
 // endings as stored) is what the producer counted over, so the candidates are judged against that.
 
 import { decodeText } from '../import/decode';
@@ -7,7 +7,7 @@ import { badInput } from '../../shared/errors';
 import { canonicalize, UNIT_DESCRIPTIONS, type PositionUnit } from '../../shared/exchange/positions';
 import { detectUnit } from '../../shared/exchange/unit-detect';
 import type { QdpxArchive } from './archive';
-import type { QdeProject, QdeSource, QdeText } from './qde-model';
+import type { QdeSource, QdeText } from './qde-model';
 import type { Skipped } from './import-state';
 
 export interface PreparedText {
@@ -18,8 +18,8 @@ export interface PreparedText {
   canonical: string;
   encoding: string;
   originalName: string;
-  /** Selection key -> canonical [start, end). */
-  ranges: Map<string, [number, number]>;
+  /** Canonical [start, end) of each of `text.selections`, in their order. */
+  ranges: [number, number][];
 }
 
 export interface UnitReport {
@@ -59,7 +59,7 @@ function readRaw(archive: QdpxArchive, text: QdeText, where: string): RawText | 
 
 function prepare(
   archive: QdpxArchive,
-  model: QdeProject,
+  origin: string | undefined,
   source: QdeSource,
   text: QdeText,
   skipped: Skipped[],
@@ -77,8 +77,8 @@ function prepare(
     });
   const canonical = canonicalize(raw.raw);
   const probes = text.selections.map((s) => ({ start: s.start, end: s.end, name: s.name }));
-  const choice = detectUnit(raw.raw, canonical, probes, model.origin);
-  const ranges = new Map<string, [number, number]>();
+  const choice = detectUnit(raw.raw, canonical, probes, origin);
+  const ranges: [number, number][] = [];
   for (const s of text.selections) {
     const a = choice.map.toCanonical(s.start, 'start');
     const b = choice.map.toCanonical(s.end, 'end');
@@ -88,7 +88,7 @@ function prepare(
         `selection ${s.key} in ${where} runs from ${s.start} to ${s.end}, outside its text (${Array.from(canonical).length} characters) however its positions are counted; refusing the file`,
       );
     }
-    ranges.set(s.key, [a.offset, b.offset]);
+    ranges.push([a.offset, b.offset]);
   }
   return {
     prepared: {
@@ -111,48 +111,54 @@ function prepare(
   };
 }
 
-/** Every text we can import, with skipped sources (and why) in `skipped`. */
-export function prepareTexts(
+/** What reading texts found that the report tells: skipped parts, warnings, the unit of each text. */
+export interface TextsReport {
+  skipped: Skipped[];
+  warnings: string[];
+  units: UnitReport[];
+}
+
+/**
+ * The source's texts we can import, each read only when the caller asks for the next, so that one at a
+ * time is held; what is skipped (and why) goes to `report`.
+ */
+export function* prepareSourceTexts(
   archive: QdpxArchive,
-  model: QdeProject,
-  skipped: Skipped[],
-  warnings: string[],
-) {
-  const texts: PreparedText[] = [];
-  const units: UnitReport[] = [];
-  for (const source of model.sources) {
-    if (source.kind !== 'TextSource') {
-      const media = source.kind.replace('Source', '').toLowerCase();
-      const kept = source.texts.length
-        ? `; its text (${source.texts.length === 1 ? 'rendition' : 'transcripts'}) is imported`
-        : '';
-      skipped.push({ what: `${media} source "${source.name}"`, why: `Commonplace holds text only${kept}` });
-      if (source.mediaSelections)
-        skipped.push({
-          what: `${source.mediaSelections} ${media} selection(s) in "${source.name}" (${source.mediaCodings} coding(s))`,
-          why: `selections on a ${media} file have no place in a text`,
-        });
-    }
-    for (const text of source.texts) {
-      const done = prepare(archive, model, source, text, skipped);
-      if (!done) continue;
-      texts.push(done.prepared);
-      units.push(done.unit);
-      const { selections, onWordBoundaries } = done.unit;
-      if (done.awkward)
-        warnings.push(
-          `${done.awkward} selection(s) in "${text.name}" cut a character or a line break in two; their ends were moved to whole characters.`,
-        );
-      if (selections >= 5 && onWordBoundaries < selections / 2)
-        warnings.push(
-          `Positions in "${text.name}" fit the text poorly (${onWordBoundaries} of ${selections} selections on word boundaries, read as ${done.unit.description}); check its codings.`,
-        );
-      if (text.otherSelections)
-        skipped.push({
-          what: `${text.otherSelections} transcript selection(s) in "${text.name}"`,
-          why: 'they are tied to media sync points, which Commonplace does not keep',
-        });
-    }
+  origin: string | undefined,
+  source: QdeSource,
+  report: TextsReport,
+): Generator<PreparedText> {
+  const { skipped, warnings, units } = report;
+  if (source.kind !== 'TextSource') {
+    const media = source.kind.replace('Source', '').toLowerCase();
+    const kept = source.texts.length
+      ? `; its text (${source.texts.length === 1 ? 'rendition' : 'transcripts'}) is imported`
+      : '';
+    skipped.push({ what: `${media} source "${source.name}"`, why: `Commonplace holds text only${kept}` });
+    if (source.mediaSelections)
+      skipped.push({
+        what: `${source.mediaSelections} ${media} selection(s) in "${source.name}" (${source.mediaCodings} coding(s))`,
+        why: `selections on a ${media} file have no place in a text`,
+      });
   }
-  return { texts, units };
+  for (const text of source.texts) {
+    const done = prepare(archive, origin, source, text, skipped);
+    if (!done) continue;
+    units.push(done.unit);
+    const { selections, onWordBoundaries } = done.unit;
+    if (done.awkward)
+      warnings.push(
+        `${done.awkward} selection(s) in "${text.name}" cut a character or a line break in two; their ends were moved to whole characters.`,
+      );
+    if (selections >= 5 && onWordBoundaries < selections / 2)
+      warnings.push(
+        `Positions in "${text.name}" fit the text poorly (${onWordBoundaries} of ${selections} selections on word boundaries, read as ${done.unit.description}); check its codings.`,
+      );
+    if (text.otherSelections)
+      skipped.push({
+        what: `${text.otherSelections} transcript selection(s) in "${text.name}"`,
+        why: 'they are tied to media sync points, which Commonplace does not keep',
+      });
+    yield done.prepared;
+  }
 }

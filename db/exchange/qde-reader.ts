@@ -5,6 +5,7 @@
 import { badInput } from '../../shared/errors';
 import { guidKey } from '../../shared/exchange/guid';
 import type {
+  QdeCase,
   QdeCode,
   QdeCoding,
   QdeProject,
@@ -14,7 +15,9 @@ import type {
   QdeValue,
   SourceKind,
 } from './qde-model';
-import { allGuids, attr, child, kids, parseXml, textOf, type XNode } from './xml-read';
+import { allGuids, attr, child, kids, textOf, type XNode } from './xml-read';
+import { XmlStreamReader } from './xml-stream';
+import { UniqueGuids } from './unique-guids';
 
 export interface ReadContext {
   file: string;
@@ -154,22 +157,55 @@ function readSource(kind: SourceKind, s: XNode, index: number, ctx: ReadContext)
   };
 }
 
-export function parseQde(xml: string, file: string, warnings: string[] = []): QdeProject {
-  const ctx: ReadContext = { file, what: 'project.qde', warnings };
-  const { root, rootName, namespace } = parseXml(xml, file, ctx.what);
-  if (rootName !== 'Project')
-    throw badInput(file, `${ctx.what} has a <${rootName}> root, not a REFI-QDA <Project>`);
-  if (!namespace?.startsWith('urn:QDA-XML:project:'))
-    warnings.push(
-      `The project XML has namespace "${namespace ?? 'none'}", not urn:QDA-XML:project:1.0; read it anyway.`,
-    );
-  checkUniqueGuids(root, rootName, ctx);
-  const sourcesEl = child(root, 'Sources');
-  let index = 0;
-  const sources: QdeSource[] = [];
-  // Document order across the kinds is lost in parsing; it only decides default names and import order.
-  for (const kind of SOURCE_KINDS)
-    for (const s of kids(sourcesEl, kind)) sources.push(readSource(kind, s, index++, ctx));
+function readCase(c: XNode): QdeCase {
+  return {
+    key: key(c),
+    name: attr(c, 'name')?.trim() || undefined,
+    description: description(c),
+    codeRefs: refs(c, 'CodeRef'),
+    values: readValues(c),
+    sourceRefs: refs(c, 'SourceRef'),
+    selectionRefs: refs(c, 'SelectionRef'),
+  };
+}
+
+/** What the streaming read takes out of the tree as it goes: the Sources and Cases, the bulk of a file. */
+interface Taken {
+  /**
+   * By kind, in document order; a source without a name waits as an element for its default name, and
+   * one an early sink has taken leaves what the sink returned.
+   */
+  sources: Map<SourceKind, (QdeSource | { unnamed: XNode } | { taken: QdeSource })[]>;
+  cases: QdeCase[];
+}
+
+/**
+ * Takes each source as soon as it is read, so the model never holds them all (see `readQde`). `head`
+ * is the project read so far: root attributes, users, codes, variables and cases (all of which come
+ * before the sources in a valid file).
+ */
+export interface SourceSink {
+  /** Imports the source and returns what the model should keep of it. */
+  take(source: QdeSource, head: QdeProject): QdeSource;
+  /** Hand over each TextSource as its element ends; when false, every source is handed over at the end. */
+  early: boolean;
+}
+
+/**
+ * Thrown by `readQde` after it handed a source to an early sink and then met the Users, CodeBook or
+ * Cases that source depended on. The caller starts again with a sink that is not early.
+ */
+export class SourcesBeforeHead extends Error {
+  constructor() {
+    super('project.qde has sources before its users, codebook or cases');
+  }
+}
+
+/** Parts of a file that sources depend on, and so must be read before a source is taken early. */
+const HEAD_CONTAINERS = new Set(['Users', 'CodeBook', 'Cases']);
+
+/** The project without its sources, from the tree as far as it has been read. */
+function headFrom(root: XNode, ctx: ReadContext, cases: QdeCase[]): QdeProject {
   return {
     name: attr(root, 'name') ?? '',
     origin: attr(root, 'origin'),
@@ -187,16 +223,8 @@ export function parseQde(xml: string, file: string, warnings: string[] = []): Qd
       name: attr(v, 'name')?.trim() ?? '',
       type: attr(v, 'typeOfVariable')?.trim() ?? 'Text',
     })),
-    cases: kids(child(root, 'Cases'), 'Case').map((c) => ({
-      key: key(c),
-      name: attr(c, 'name')?.trim() || undefined,
-      description: description(c),
-      codeRefs: refs(c, 'CodeRef'),
-      values: readValues(c),
-      sourceRefs: refs(c, 'SourceRef'),
-      selectionRefs: refs(c, 'SelectionRef'),
-    })),
-    sources,
+    cases,
+    sources: [],
     notes: kids(child(root, 'Notes'), 'Note').map((n, i) => readText(n, ctx, `Note ${i + 1}`)),
     links: kids(child(root, 'Links'), 'Link').map((l) => ({
       key: key(l),
@@ -215,6 +243,113 @@ export function parseQde(xml: string, file: string, warnings: string[] = []): Qd
     })),
     graphs: kids(child(root, 'Graphs'), 'Graph').length,
   };
+}
+
+function projectFrom(root: XNode, ctx: ReadContext, taken: Taken, sink?: SourceSink): QdeProject {
+  const project = headFrom(root, ctx, taken.cases);
+  let index = 0;
+  // Document order across the kinds is not kept; it only decides default names and import order.
+  for (const kind of SOURCE_KINDS)
+    for (const s of taken.sources.get(kind) ?? []) {
+      if ('taken' in s) project.sources.push(s.taken);
+      else {
+        const source = 'unnamed' in s ? readSource(kind, s.unnamed, index, ctx) : s;
+        project.sources.push(sink ? sink.take(source, project) : source);
+      }
+      index++;
+    }
+  return project;
+}
+
+/**
+ * project.qde read as it arrives: `feed` passes each piece of the text to `write`. Each source and case
+ * becomes plain data as soon as its element ends, so neither the text nor a tree of the whole file is
+ * ever held; with an early `sink`, each TextSource is imported and let go as soon as it is read.
+ * Problems are reported as a whole-file parse would find them: XML errors first, then the root, then
+ * duplicate GUIDs, then bad positions, then whatever the sink refused.
+ */
+export function readQde(
+  feed: (write: (text: string) => void) => void,
+  file: string,
+  warnings: string[] = [],
+  sink?: SourceSink,
+): QdeProject {
+  const ctx: ReadContext = { file, what: 'project.qde', warnings };
+  const taken: Taken = { sources: new Map(), cases: [] };
+  const guids = new UniqueGuids(file, ctx.what);
+  const containers = new Map<string, number>();
+  let root: XNode | undefined;
+  let head: QdeProject | undefined;
+  let headAfterSources = false;
+  let itemError: unknown;
+  let sinkError: unknown;
+  const attempt = (read: () => void) => {
+    if (guids.error !== undefined || itemError !== undefined) return;
+    try {
+      read();
+    } catch (e) {
+      itemError = e;
+    }
+  };
+  /** A TextSource handed to the sink now; what the model keeps of it waits in its place. */
+  const takeEarly = (source: QdeSource): { taken: QdeSource } => {
+    if (sinkError !== undefined) return { taken: source };
+    try {
+      head ??= headFrom(root!, ctx, taken.cases);
+      return { taken: sink!.take(source, head) };
+    } catch (e) {
+      sinkError = e;
+      return { taken: source };
+    }
+  };
+  const reader = new XmlStreamReader(file, ctx.what, {
+    onOpen(ancestors, name, node) {
+      if (!ancestors.length) root = node;
+      if (ancestors.length === 1) {
+        containers.set(name, (containers.get(name) ?? 0) + 1);
+        if (head && HEAD_CONTAINERS.has(name) && containers.get(name) === 1) headAfterSources = true;
+      }
+      guids.see(name, node);
+    },
+    onElement(ancestors, name, node) {
+      if (ancestors[0] !== 'Project') return true; // refused at the end; keep nothing meanwhile
+      if (ancestors.length !== 2) return false;
+      const container = ancestors[1]!;
+      // Only the first Sources and Cases count, as `child` reads them.
+      if (container !== 'Sources' && container !== 'Cases') return false;
+      if (containers.get(container) !== 1) return true;
+      const kind = name as SourceKind;
+      if (container === 'Sources' && SOURCE_KINDS.includes(kind))
+        attempt(() => {
+          const list = taken.sources.get(kind) ?? [];
+          taken.sources.set(kind, list);
+          if (kind === 'TextSource' && sink?.early && !headAfterSources)
+            // TextSources come first in import order, so this one's index is the number before it.
+            list.push(takeEarly(readSource(kind, node, list.length, ctx)));
+          // The index only names a source that has no name of its own.
+          else list.push(attr(node, 'name')?.trim() ? readSource(kind, node, -1, ctx) : { unnamed: node });
+        });
+      if (container === 'Cases' && name === 'Case') attempt(() => taken.cases.push(readCase(node)));
+      return true;
+    },
+  });
+  feed((text) => reader.write(text));
+  const { root: whole, rootName, namespace } = reader.end();
+  if (rootName !== 'Project')
+    throw badInput(file, `${ctx.what} has a <${rootName}> root, not a REFI-QDA <Project>`);
+  if (!namespace?.startsWith('urn:QDA-XML:project:'))
+    warnings.push(
+      `The project XML has namespace "${namespace ?? 'none'}", not urn:QDA-XML:project:1.0; read it anyway.`,
+    );
+  if (guids.error !== undefined) throw guids.error;
+  if (itemError !== undefined) throw itemError;
+  if (headAfterSources) throw new SourcesBeforeHead();
+  if (sinkError !== undefined) throw sinkError;
+  return projectFrom(whole, ctx, taken, sink);
+}
+
+export function parseQde(xml: string, file: string, warnings: string[] = []): QdeProject {
+  return readQde((write) => write(xml.replace(/^\ufeff/, '')), file, warnings);
 }
 
 export { checkUniqueGuids };

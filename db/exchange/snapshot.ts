@@ -11,6 +11,7 @@ import { turnName, variableTypeOf, variableValue } from '../../shared/exchange/v
 import type {
   ProjectSnapshot,
   SnapshotCase,
+  SnapshotHead,
   SnapshotCode,
   SnapshotNote,
   SnapshotSelection,
@@ -91,7 +92,115 @@ export function codeTree(codes: CodeInfo[], noteOf: (id: number) => string[] = (
   return roots;
 }
 
-export function buildSnapshot(project: Project): ProjectSnapshot {
+interface DocRow {
+  id: number;
+  guid: string;
+  name: string;
+  importedAt: string;
+}
+
+interface TurnRow {
+  speakerId: number;
+  speakerGuid: string;
+  speaker: string;
+  start: number;
+  end: number;
+  time: number | null;
+}
+
+/** A document's turns in export order, each with its GUID. */
+function turnsWithGuids(db: Project['db'], doc: DocRow): (TurnRow & { guid: string })[] {
+  const turns = db
+    .prepare(
+      `SELECT t.speaker_id AS speakerId, s.guid AS speakerGuid, s.name AS speaker, t.start, t.end, t.time FROM turns t
+       JOIN speakers s ON s.id = t.speaker_id WHERE t.document_id = ? ORDER BY t.start, t.end`,
+    )
+    .all(doc.id) as TurnRow[];
+  const used = new Set<string>();
+  return turns.map((t) => {
+    // Two identical turns would get one GUID, which our own importer (rightly) refuses; number repeats.
+    let guid = derivedGuid(doc.guid, 'turn', t.start, t.end, t.speakerGuid);
+    for (let n = 2; used.has(guid); n++)
+      guid = derivedGuid(doc.guid, 'turn', t.start, t.end, t.speakerGuid, n);
+    used.add(guid);
+    return { ...t, guid };
+  });
+}
+
+function sourceOf(
+  project: Project,
+  d: DocRow,
+  text: string,
+  codeGuid: Map<number, string>,
+  coderGuid: Map<number, string>,
+): Omit<SnapshotSource, 'noteGuids' | 'values'> {
+  const { db } = project;
+  const cp = codePointCounter(text);
+  const selections: SnapshotSelection[] = turnsWithGuids(db, d).map((t) => ({
+    guid: t.guid,
+    name: turnName(t.speaker, t.time),
+    start: cp(t.start),
+    end: cp(t.end),
+    description: '',
+    codings: [],
+  }));
+  const codings = db
+    .prepare(
+      `SELECT guid, code_id AS codeId, start, end, coder_id AS coderId, created_at AS createdAt, memo
+       FROM codings WHERE document_id = ? ORDER BY start, end, id`,
+    )
+    .all(d.id) as {
+    guid: string;
+    codeId: number;
+    start: number;
+    end: number;
+    coderId: number;
+    createdAt: string;
+    memo: string | null;
+  }[];
+  for (const k of codings) {
+    const userGuid = coderGuid.get(k.coderId);
+    selections.push({
+      guid: derivedGuid(k.guid, 'selection'),
+      // A code point is at most two units, so the name never needs more of the text than this.
+      name: Array.from(text.slice(k.start, Math.min(k.end, k.start + 2 * NAME_CODE_POINTS)))
+        .slice(0, NAME_CODE_POINTS)
+        .join(''),
+      start: cp(k.start),
+      end: cp(k.end),
+      userGuid,
+      createdAt: k.createdAt,
+      description: k.memo ?? '',
+      codings: [{ guid: k.guid, codeGuid: codeGuid.get(k.codeId)!, userGuid, createdAt: k.createdAt }],
+    });
+  }
+  selections.sort((a, b) => a.start - b.start || a.end - b.end);
+  return {
+    guid: d.guid,
+    name: d.name,
+    fileName: sourceFileName(d),
+    text,
+    createdAt: d.importedAt,
+    selections,
+  };
+}
+
+const sourceFileName = (d: DocRow) => `${exportGuid(d.guid)}.txt`;
+
+/**
+ * The snapshot in parts, for exporting a large project without holding every text at once: the head
+ * (everything but the sources, with each speaker's turn GUIDs), then the sources one at a time, then
+ * the texts alone. Call it inside a read transaction, so the walks see the same project.
+ */
+export interface SnapshotParts {
+  head: SnapshotHead;
+  /** The sources in export order, each built when reached; every call reads the texts again. */
+  sources(): Generator<SnapshotSource>;
+  /** Each source's file name and text, in the same order, without its selections. */
+  texts(): Generator<{ fileName: string; text: string }>;
+}
+
+export function snapshotParts(project: Project): SnapshotParts {
   const { db } = project;
   const meta = (key: string) =>
     db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
@@ -114,84 +223,18 @@ export function buildSnapshot(project: Project): ProjectSnapshot {
   const codeGuid = new Map(codes.map((c) => [c.id, c.guid]));
 
   const docs = db
-    .prepare(
-      'SELECT id, guid, name, text, imported_at AS importedAt FROM documents ORDER BY name COLLATE NOCASE',
-    )
-    .all() as { id: number; guid: string; name: string; text: string; importedAt: string }[];
+    .prepare('SELECT id, guid, name, imported_at AS importedAt FROM documents ORDER BY name COLLATE NOCASE')
+    .all() as DocRow[];
   const docGuid = new Map(docs.map((d) => [d.id, d.guid]));
+  const textOf = db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
+  // Cases come before Sources in project.qde, so each speaker's turn GUIDs are gathered first.
   const speakerTurns = new Map<number, string[]>();
-  const sources: SnapshotSource[] = docs.map((d) => {
-    const cp = codePointCounter(d.text);
-    const selections: SnapshotSelection[] = [];
-    const turns = db
-      .prepare(
-        `SELECT t.speaker_id AS speakerId, s.guid AS speakerGuid, s.name AS speaker, t.start, t.end, t.time FROM turns t
-         JOIN speakers s ON s.id = t.speaker_id WHERE t.document_id = ? ORDER BY t.start, t.end`,
-      )
-      .all(d.id) as {
-      speakerId: number;
-      speakerGuid: string;
-      speaker: string;
-      start: number;
-      end: number;
-      time: number | null;
-    }[];
-    const used = new Set<string>();
-    for (const t of turns) {
-      // Two identical turns would get one GUID, which our own importer (rightly) refuses; number repeats.
-      let guid = derivedGuid(d.guid, 'turn', t.start, t.end, t.speakerGuid);
-      for (let n = 2; used.has(guid); n++)
-        guid = derivedGuid(d.guid, 'turn', t.start, t.end, t.speakerGuid, n);
-      used.add(guid);
-      speakerTurns.set(t.speakerId, [...(speakerTurns.get(t.speakerId) ?? []), guid]);
-      selections.push({
-        guid,
-        name: turnName(t.speaker, t.time),
-        start: cp(t.start),
-        end: cp(t.end),
-        description: '',
-        codings: [],
-      });
+  for (const d of docs)
+    for (const t of turnsWithGuids(db, d)) {
+      const list = speakerTurns.get(t.speakerId);
+      if (list) list.push(t.guid);
+      else speakerTurns.set(t.speakerId, [t.guid]);
     }
-    const codings = db
-      .prepare(
-        `SELECT guid, code_id AS codeId, start, end, coder_id AS coderId, created_at AS createdAt, memo
-         FROM codings WHERE document_id = ? ORDER BY start, end, id`,
-      )
-      .all(d.id) as {
-      guid: string;
-      codeId: number;
-      start: number;
-      end: number;
-      coderId: number;
-      createdAt: string;
-      memo: string | null;
-    }[];
-    for (const k of codings) {
-      const userGuid = coderGuid.get(k.coderId);
-      selections.push({
-        guid: derivedGuid(k.guid, 'selection'),
-        name: Array.from(d.text.slice(k.start, k.end)).slice(0, NAME_CODE_POINTS).join(''),
-        start: cp(k.start),
-        end: cp(k.end),
-        userGuid,
-        createdAt: k.createdAt,
-        description: k.memo ?? '',
-        codings: [{ guid: k.guid, codeGuid: codeGuid.get(k.codeId)!, userGuid, createdAt: k.createdAt }],
-      });
-    }
-    selections.sort((a, b) => a.start - b.start || a.end - b.end);
-    return {
-      guid: d.guid,
-      name: d.name,
-      fileName: `${exportGuid(d.guid)}.txt`,
-      text: d.text,
-      createdAt: d.importedAt,
-      selections,
-      noteGuids: noteOf('document', d.id),
-      values: valuesOf('document', d.id),
-    };
-  });
 
   const speakers = db.prepare('SELECT id, guid, name FROM speakers ORDER BY name COLLATE NOCASE').all() as {
     id: number;
@@ -233,7 +276,7 @@ export function buildSnapshot(project: Project): ProjectSnapshot {
        WHERE m.group_id = ? ORDER BY d.name COLLATE NOCASE`,
     )
     .pluck();
-  return {
+  const head: SnapshotHead = {
     name: project.name,
     origin: ORIGIN,
     createdAt: meta('created_at'),
@@ -241,7 +284,6 @@ export function buildSnapshot(project: Project): ProjectSnapshot {
     codes: codeTree(codes, (id) => noteOf('code', id)),
     variables: vars,
     cases,
-    sources,
     notes,
     sets: groups.map((g) => ({
       guid: g.guid,
@@ -251,4 +293,24 @@ export function buildSnapshot(project: Project): ProjectSnapshot {
     })),
     projectNoteGuids: noteOf('project', 0),
   };
+  return {
+    head,
+    *sources() {
+      for (const d of docs)
+        yield {
+          ...sourceOf(project, d, textOf.get(d.id) as string, codeGuid, coderGuid),
+          noteGuids: noteOf('document', d.id),
+          values: valuesOf('document', d.id),
+        };
+    },
+    *texts() {
+      for (const d of docs) yield { fileName: sourceFileName(d), text: textOf.get(d.id) as string };
+    },
+  };
+}
+
+/** The whole snapshot in memory; exporting a file uses `snapshotParts` instead. */
+export function buildSnapshot(project: Project): ProjectSnapshot {
+  const { head, sources } = snapshotParts(project);
+  return { ...head, sources: Array.from(sources()) };
 }

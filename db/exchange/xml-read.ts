@@ -6,8 +6,14 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { badInput } from '../../shared/errors';
 
+/**
+ * Marks elements from the streaming reader (xml-stream.ts), whose parser has already decoded entities and
+ * normalised attribute values; `parseXml` leaves both to the accessors here.
+ */
+export const DECODED = Symbol('decoded');
+
 /** A parsed element: attributes by name, child elements by name (always arrays), text under '#text'. */
-export type XNode = { [key: string]: unknown };
+export type XNode = { [key: string]: unknown; [DECODED]?: true };
 
 export interface ParsedXml {
   root: XNode;
@@ -25,6 +31,49 @@ export function decodeEntities(s: string): string {
     const cp = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
     return cp <= 0x10ffff ? String.fromCodePoint(cp) : whole;
   });
+}
+
+/** A streaming `decodeXmlBytes`: bytes in, text out, a piece at a time. */
+export class XmlBytesDecoder {
+  private decoder: TextDecoder | undefined;
+  private head = new Uint8Array(0);
+
+  constructor(
+    private readonly file: string,
+    private readonly what: string,
+  ) {}
+
+  private decode(bytes: Uint8Array, stream: boolean): string {
+    try {
+      return this.decoder!.decode(bytes, { stream });
+    } catch {
+      throw badInput(this.file, `${this.what} is not valid UTF-8 text`);
+    }
+  }
+
+  push(bytes: Uint8Array): string {
+    if (this.decoder) return this.decode(bytes, true);
+    // The first two bytes tell UTF-16 (with its BOM) from UTF-8.
+    const head = new Uint8Array(this.head.length + bytes.length);
+    head.set(this.head);
+    head.set(bytes, this.head.length);
+    if (head.length < 2) {
+      this.head = head;
+      return '';
+    }
+    const [a, b] = head;
+    const encoding = a === 0xff && b === 0xfe ? 'utf-16le' : a === 0xfe && b === 0xff ? 'utf-16be' : 'utf-8';
+    this.decoder = new TextDecoder(encoding, { fatal: true });
+    return this.decode(head, true);
+  }
+
+  end(): string {
+    if (!this.decoder) {
+      this.decoder = new TextDecoder('utf-8', { fatal: true });
+      return this.decode(this.head, false);
+    }
+    return this.decode(new Uint8Array(0), false);
+  }
 }
 
 /** Bytes -> text: UTF-8 (BOM allowed, as older QualCoder wrote one) or UTF-16 with a BOM. */
@@ -56,14 +105,15 @@ const parser = new XMLParser({
   isArray: (_name, _path, _leaf, isAttribute) => !isAttribute,
 });
 
+export const doctypeRefusal = (file: string, what: string) =>
+  badInput(
+    file,
+    `${what} contains a DOCTYPE or ENTITY declaration; REFI-QDA files never need one, and it can be used for entity-expansion or external-entity attacks, so the file is refused`,
+  );
+
 export function parseXml(xml: string, file: string, what: string): ParsedXml {
   const text = xml.replace(/^\ufeff/, '');
-  if (/<!DOCTYPE/i.test(text) || /<!ENTITY/i.test(text)) {
-    throw badInput(
-      file,
-      `${what} contains a DOCTYPE or ENTITY declaration; REFI-QDA files never need one, and it can be used for entity-expansion or external-entity attacks, so the file is refused`,
-    );
-  }
+  if (/<!DOCTYPE/i.test(text) || /<!ENTITY/i.test(text)) throw doctypeRefusal(file, what);
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
     throw badInput(file, `${what} is not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`);
@@ -100,12 +150,15 @@ export const child = (node: XNode | undefined, name: string): XNode | undefined 
 export function attr(node: XNode | undefined, name: string): string | undefined {
   const v = node?.[name];
   if (typeof v !== 'string') return undefined;
+  if (node![DECODED]) return v;
   return decodeEntities(v.replace(/[\t\n\r]/g, ' '));
 }
 
 /** The text of an element: its own text plus any CDATA, entities decoded. */
 export function textOf(node: XNode | undefined): string {
   if (!node) return '';
+  // The streaming reader keeps text and CDATA together, in document order, already decoded.
+  if (node[DECODED]) return typeof node['#text'] === 'string' ? node['#text'] : '';
   const parts: string[] = [];
   for (const t of [node['#text']].flat()) if (typeof t === 'string') parts.push(decodeEntities(t));
   for (const c of [node['#cdata']].flat()) {

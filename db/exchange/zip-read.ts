@@ -6,6 +6,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { Inflate } from 'fflate';
 import { badInput } from '../../shared/errors';
+import { crc32 } from './crc32';
 
 export interface ZipLimits {
   maxEntries: number;
@@ -34,22 +35,6 @@ export interface ZipEntry {
   compressedSize: number;
   size: number;
   localOffset: number;
-}
-
-const CRC_TABLE = (() => {
-  const t = new Int32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c;
-  }
-  return t;
-})();
-
-function crc32(chunks: Uint8Array[]): number {
-  let c = -1;
-  for (const d of chunks) for (let i = 0; i < d.length; i++) c = CRC_TABLE[(c ^ d[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ -1) >>> 0;
 }
 
 /** Why an entry name is unsafe to resolve against a folder, or null when it is fine. */
@@ -166,6 +151,16 @@ export class SafeZip {
 
   /** The entry's bytes, inflated under the limits. */
   read(entry: ZipEntry): Uint8Array {
+    const out: Uint8Array[] = [];
+    this.stream(entry, (chunk) => out.push(chunk));
+    return Buffer.concat(out);
+  }
+
+  /**
+   * Hands the entry's bytes to `sink` a piece at a time, inflated under the limits, so a large entry is
+   * never in memory whole. The checksum can only be checked at the end, after `sink` has seen it all.
+   */
+  stream(entry: ZipEntry, sink: (chunk: Uint8Array) => void): void {
     const { limits } = this;
     const what = `entry "${entry.name}"`;
     if (entry.flags & 1) this.fail(`has an encrypted ${what}; export it again without a password`);
@@ -180,45 +175,69 @@ export class SafeZip {
     const local = this.bytesAt(entry.localOffset, 30);
     if (local.readUInt32LE(0) !== 0x04034b50) this.fail(`has a damaged ${what}`);
     const start = entry.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-    const data = this.bytesAt(start, entry.compressedSize);
-    const out = this.inflate(entry, data, what);
+    if (start + entry.compressedSize > this.fileSize)
+      this.fail('is not a valid ZIP archive (a record points past the end of the file)');
+    if (entry.method !== 0 && entry.method !== 8)
+      this.fail(`has an ${what} compressed with an unsupported method (${entry.method})`);
+    if (entry.method === 0 && entry.compressedSize !== entry.size)
+      this.fail(`has a damaged ${what} (size mismatch)`);
+    let crc = 0;
+    const inflater = entry.method === 8 ? new EntryInflater(entry.size) : null;
+    const step = 1024 * 1024;
+    for (let off = 0; off < entry.compressedSize || off === 0; off += step) {
+      const piece = this.bytesAt(start + off, Math.min(step, entry.compressedSize - off));
+      const last = off + step >= entry.compressedSize;
+      const out = inflater ? this.inflate(inflater, piece, last, what) : [piece];
+      for (const chunk of out) {
+        crc = crc32(chunk, crc);
+        sink(chunk);
+      }
+      if (entry.compressedSize === 0) break;
+    }
+    if (inflater && inflater.total !== entry.size)
+      this.fail(`has a damaged ${what} (it inflates to ${inflater.total} bytes, not ${entry.size})`);
     this.readBytes += entry.size;
-    const bytes = Buffer.concat(out);
-    if (crc32(out) !== entry.crc) this.fail(`has a damaged ${what} (checksum mismatch)`);
-    return bytes;
+    if (crc !== entry.crc) this.fail(`has a damaged ${what} (checksum mismatch)`);
   }
 
-  private inflate(entry: ZipEntry, data: Uint8Array, what: string): Uint8Array[] {
-    if (entry.method === 0) {
-      if (data.length !== entry.size) this.fail(`has a damaged ${what} (size mismatch)`);
-      return [data];
-    }
-    if (entry.method !== 8)
-      this.fail(`has an ${what} compressed with an unsupported method (${entry.method})`);
-    const out: Uint8Array[] = [];
-    let total = 0;
-    let overflow = false;
-    const inflater = new Inflate((chunk) => {
-      total += chunk.length;
-      // The declared size can lie; stop as soon as the real output passes it.
-      if (total > entry.size) {
-        overflow = true;
-        throw new Error('overflow');
-      }
-      out.push(chunk);
-    });
-    const step = 16 * 1024;
+  private inflate(inflater: EntryInflater, data: Uint8Array, last: boolean, what: string): Uint8Array[] {
     try {
-      if (data.length === 0) inflater.push(new Uint8Array(0), true);
-      for (let off = 0; off < data.length; off += step)
-        inflater.push(data.subarray(off, off + step), off + step >= data.length);
+      return inflater.push(data, last);
     } catch (e) {
-      if (overflow)
-        this.fail(`has an ${what} that inflates to more than its declared ${entry.size} bytes (a zip bomb?)`);
+      if (inflater.overflow)
+        this.fail(
+          `has an ${what} that inflates to more than its declared ${inflater.declared} bytes (a zip bomb?)`,
+        );
       this.fail(`has a damaged ${what} (${(e as Error).message})`);
     }
-    if (total !== entry.size)
-      this.fail(`has a damaged ${what} (it inflates to ${total} bytes, not ${entry.size})`);
+  }
+}
+
+/** Inflates an entry in pieces, stopping as soon as the output passes the size the directory declares. */
+class EntryInflater {
+  total = 0;
+  overflow = false;
+  private out: Uint8Array[] = [];
+  private readonly inflater = new Inflate((chunk) => {
+    this.total += chunk.length;
+    // The declared size can lie; stop as soon as the real output passes it.
+    if (this.total > this.declared) {
+      this.overflow = true;
+      throw new Error('overflow');
+    }
+    this.out.push(chunk);
+  });
+
+  constructor(readonly declared: number) {}
+
+  /** The output for this piece of compressed data. */
+  push(data: Uint8Array, last: boolean): Uint8Array[] {
+    const step = 16 * 1024;
+    if (data.length === 0) this.inflater.push(data, last);
+    for (let off = 0; off < data.length; off += step)
+      this.inflater.push(data.subarray(off, off + step), last && off + step >= data.length);
+    const out = this.out;
+    this.out = [];
     return out;
   }
 }

@@ -14,10 +14,29 @@ import {
 import { codebookToCsv, codebookToMarkdown } from '../../shared/export/codebook';
 import { CommonplaceError } from '../../shared/errors';
 import { codebookToDocx, writeExcerptReport } from '../reports';
-import { buildSnapshot, renderCodebook, snapshotToQdpx } from '../exchange';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exportQdpx, renderCodebook } from '../exchange';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * The project as .qdpx bytes. The contract hands the renderer the file's bytes, but building the archive
+ * in memory takes several times its size (1.7 GB for a 45 MB file), so the streaming export writes it
+ * to a temporary file that is read back.
+ */
+function qdpxBytes(project: Project): Buffer {
+  const dir = mkdtempSync(join(tmpdir(), 'commonplace-export-'));
+  try {
+    const file = join(dir, 'project.qdpx');
+    exportQdpx(project, file);
+    return readFileSync(file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 type RetrievalCalls =
   | 'excerpts.query'
@@ -108,15 +127,12 @@ export function retrievalHandlers(project: Project, events: HandlerEvents = {}):
       }
       throw new CommonplaceError('unsupported', `Exporting the codebook as ${format} is not supported.`);
     },
-    'export.project': (): ExportedFile => {
-      const data = snapshotToQdpx(buildSnapshot(project));
-      return {
-        fileName: `${safeFileName(project.name)}.qdpx`,
-        mimeType: 'application/zip',
-        data: Buffer.from(data).toString('base64'),
-        encoding: 'base64',
-      };
-    },
+    'export.project': (): ExportedFile => ({
+      fileName: `${safeFileName(project.name)}.qdpx`,
+      mimeType: 'application/zip',
+      data: qdpxBytes(project).toString('base64'),
+      encoding: 'base64',
+    }),
     'coders.list': () =>
       project.db
         .prepare(

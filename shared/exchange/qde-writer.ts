@@ -7,13 +7,25 @@ import { exportGuid } from './guid';
 import type {
   ProjectSnapshot,
   SnapshotCase,
+  SnapshotHead,
   SnapshotNote,
   SnapshotSelection,
   SnapshotSet,
   SnapshotSource,
   SnapshotValue,
 } from './snapshot';
-import { container, el, serializeXml, textEl, xmlDateTime, type XmlElement } from './xml-write';
+import {
+  container,
+  el,
+  endTag,
+  serializeElement,
+  serializeXml,
+  startTag,
+  textEl,
+  XML_DECLARATION,
+  xmlDateTime,
+  type XmlElement,
+} from './xml-write';
 
 const g = (guid: string | undefined) => (guid ? exportGuid(guid) : undefined);
 const noteRefs = (guids: string[]) => guids.map((n) => el('NoteRef', { targetGUID: g(n) }));
@@ -84,30 +96,60 @@ function setElement(s: SnapshotSet): XmlElement {
   ]);
 }
 
-export function projectToQde(p: ProjectSnapshot): string {
+/**
+ * project.qde a piece at a time (the start, each case, each source, the end), so a large project is
+ * written without holding its whole XML; `sources` is walked once. The pieces join to `projectToQde`.
+ */
+export function* projectToQdeChunks(p: SnapshotHead, sources: Iterable<SnapshotSource>): Generator<string> {
   const codes = container(
     'Codes',
     p.codes.map((c) => codeElement(c, true)),
   );
-  const root = el(
-    'Project',
-    { xmlns: PROJECT_NS, name: p.name, origin: p.origin, creationDateTime: xmlDateTime(p.createdAt) },
-    [
-      container(
-        'Users',
-        p.users.map((u) => el('User', { guid: g(u.guid), name: u.name })),
-      ),
-      codes && el('CodeBook', {}, [codes]),
-      container(
-        'Variables',
-        p.variables.map((v) => el('Variable', { guid: g(v.guid), name: v.name, typeOfVariable: v.type })),
-      ),
-      container('Cases', p.cases.map(caseElement)),
-      container('Sources', p.sources.map(sourceElement)),
-      container('Notes', p.notes.map(noteElement)),
-      container('Sets', p.sets.map(setElement)),
-      ...noteRefs(p.projectNoteGuids),
-    ],
-  );
-  return serializeXml(root);
+  const before = [
+    container(
+      'Users',
+      p.users.map((u) => el('User', { guid: g(u.guid), name: u.name })),
+    ),
+    codes && el('CodeBook', {}, [codes]),
+    container(
+      'Variables',
+      p.variables.map((v) => el('Variable', { guid: g(v.guid), name: v.name, typeOfVariable: v.type })),
+    ),
+  ].filter((e): e is XmlElement => !!e);
+  const after = [
+    container('Notes', p.notes.map(noteElement)),
+    container('Sets', p.sets.map(setElement)),
+    ...noteRefs(p.projectNoteGuids),
+  ].filter((e): e is XmlElement => !!e);
+  const rest = sources[Symbol.iterator]();
+  const first = rest.next();
+  const attrs = {
+    xmlns: PROJECT_NS,
+    name: p.name,
+    origin: p.origin,
+    creationDateTime: xmlDateTime(p.createdAt),
+  };
+  if (!before.length && !p.cases.length && first.done && !after.length) {
+    yield serializeXml(el('Project', attrs));
+    return;
+  }
+  yield XML_DECLARATION + startTag('Project', attrs, 0);
+  for (const e of before) yield serializeElement(e, 1);
+  if (p.cases.length) {
+    yield startTag('Cases', {}, 1);
+    for (const c of p.cases) yield serializeElement(caseElement(c), 2);
+    yield endTag('Cases', 1);
+  }
+  if (!first.done) {
+    yield startTag('Sources', {}, 1);
+    yield serializeElement(sourceElement(first.value), 2);
+    for (let s = rest.next(); !s.done; s = rest.next()) yield serializeElement(sourceElement(s.value), 2);
+    yield endTag('Sources', 1);
+  }
+  for (const e of after) yield serializeElement(e, 1);
+  yield endTag('Project', 0);
+}
+
+export function projectToQde(p: ProjectSnapshot): string {
+  return Array.from(projectToQdeChunks(p, p.sources)).join('');
 }

@@ -98,3 +98,6 @@ export interface ProjectSnapshot {
   sets: SnapshotSet[];
   projectNoteGuids: string[];
 }
+
+/** Everything but the sources, which a large project supplies one at a time. */
+export type SnapshotHead = Omit<ProjectSnapshot, 'sources'>;

@@ -58,12 +58,15 @@ const ATTR_ESCAPES: Record<string, string> = {
 /** Attribute values; tabs and line breaks as references, since parsers normalise literal ones to spaces. */
 export const escapeAttr = (s: string): string => xmlSafe(s).replace(/[&<>"\t\n\r]/g, (c) => ATTR_ESCAPES[c]!);
 
-function write(node: XmlElement, depth: number, out: string[]): void {
-  const pad = '  '.repeat(depth);
-  const attrs = node.attrs
+const attrText = (attrs: [string, AttrValue][]): string =>
+  attrs
     .filter(([, v]) => v !== undefined && v !== null)
     .map(([k, v]) => ` ${k}="${escapeAttr(String(v))}"`)
     .join('');
+
+function write(node: XmlElement, depth: number, out: string[]): void {
+  const pad = '  '.repeat(depth);
+  const attrs = attrText(node.attrs);
   if (node.text !== undefined) {
     out.push(`${pad}<${node.name}${attrs}>${escapeText(node.text)}</${node.name}>`);
   } else if (!node.children.length) {
@@ -75,12 +78,28 @@ function write(node: XmlElement, depth: number, out: string[]): void {
   }
 }
 
+export const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n';
+
 /** The whole document with an XML declaration, two-space indentation and a final newline. */
 export function serializeXml(root: XmlElement): string {
-  const out = ['<?xml version="1.0" encoding="utf-8"?>'];
-  write(root, 0, out);
+  return XML_DECLARATION + serializeElement(root, 0);
+}
+
+/**
+ * One element at `depth`, as `serializeXml` would write it inside a document, each line ending in a
+ * newline; so a document can be written a piece at a time without ever holding all of it.
+ */
+export function serializeElement(node: XmlElement, depth: number): string {
+  const out: string[] = [];
+  write(node, depth, out);
   return out.join('\n') + '\n';
 }
+
+/** The start tag of an element whose children are written separately (see `serializeElement`). */
+export const startTag = (name: string, attrs: Record<string, AttrValue>, depth: number): string =>
+  `${'  '.repeat(depth)}<${name}${attrText(Object.entries(attrs))}>\n`;
+
+export const endTag = (name: string, depth: number): string => `${'  '.repeat(depth)}</${name}>\n`;
 
 /** xsd:dateTime as real tools write it: UTC, whole seconds. Unparseable input gives undefined. */
 export function xmlDateTime(iso: string | null | undefined): string | undefined {

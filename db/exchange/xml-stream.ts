@@ -1,0 +1,124 @@
+// Reading a large XML document as it arrives, a piece of text at a time, into the same element shape as
+// `parseXml` (see xml-read.ts) but without ever holding the whole text or the whole tree: the caller takes
+// completed elements it can use at once (a source with its selections, say) and they are not kept.
+// The same refusals apply: no DOCTYPE or ENTITY declaration anywhere, no entity expansion beyond the five
+// predefined ones and character references, a bound on nesting.
+
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { badInput, CommonplaceError } from '../../shared/errors';
+import { DECODED, doctypeRefusal, type ParsedXml, type XNode } from './xml-read';
+
+/** Deeper nesting than any REFI-QDA file has; the readers recurse over the tree. */
+const MAX_DEPTH = 400;
+const DECLARATION = /<!(DOCTYPE|ENTITY)/i;
+
+export interface StreamHandlers {
+  /** Each start tag, with the local names of the elements around it (root first) and its attributes. */
+  onOpen?(ancestors: readonly string[], name: string, node: XNode): void;
+  /**
+   * Each completed element below the root. Returning true takes it: it is not added to its parent, so
+   * the tree keeps only what the caller leaves there.
+   */
+  onElement?(ancestors: readonly string[], name: string, node: XNode): boolean;
+}
+
+const localName = (name: string) => name.slice(name.indexOf(':') + 1);
+
+/**
+ * A copy of `s` that does not point into the piece it was cut from. V8 keeps a substring as a view of
+ * its parent, so every name or date kept from a file would otherwise keep that whole piece of the file
+ * alive; concatenating and slicing forces a fresh string.
+ */
+const detached = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1));
+
+/** Text -> tree, fed a piece at a time with `write`; `end` returns the (pruned) tree. */
+export class XmlStreamReader {
+  private readonly parser = new SaxesParser<{ xmlns: false; position: true }>({
+    xmlns: false,
+    position: true,
+  });
+  private readonly stack: XNode[] = [];
+  private readonly names: string[] = [];
+  private root: XNode | undefined;
+  private rootName = '';
+  private namespace: string | null = null;
+  /** The end of the previous piece, so a declaration split between two pieces is still seen. */
+  private tail = '';
+
+  constructor(
+    private readonly file: string,
+    private readonly what: string,
+    private readonly handlers: StreamHandlers = {},
+  ) {
+    const p = this.parser;
+    p.on('doctype', () => this.refuseDeclaration());
+    p.on('opentag', (tag) => this.open(tag));
+    p.on('closetag', () => this.close());
+    p.on('text', (text) => this.text(text));
+    p.on('cdata', (text) => this.text(text));
+  }
+
+  private refuseDeclaration(): never {
+    throw doctypeRefusal(this.file, this.what);
+  }
+
+  private open(tag: SaxesTagPlain): void {
+    if (this.stack.length >= MAX_DEPTH)
+      throw badInput(this.file, `${this.what} nests elements more than ${MAX_DEPTH} deep`);
+    const node: XNode = { [DECODED]: true };
+    const xmlns: { prefix: string; uri: string }[] = [];
+    for (const [key, value] of Object.entries(tag.attributes)) {
+      if (key === 'xmlns' || key.startsWith('xmlns:')) xmlns.push({ prefix: key.slice(6), uri: value });
+      else node[localName(key)] = detached(value);
+    }
+    const name = localName(tag.name);
+    if (!this.stack.length) {
+      // The root's own namespace: the default one, or the one its prefix is bound to.
+      const prefix = tag.name.includes(':') ? tag.name.slice(0, tag.name.indexOf(':')) : '';
+      this.rootName = name;
+      this.namespace = xmlns.find((x) => x.prefix === prefix)?.uri ?? null;
+      this.root = node;
+    }
+    this.handlers.onOpen?.(this.names, name, node);
+    this.stack.push(node);
+    this.names.push(name);
+  }
+
+  private close(): void {
+    const node = this.stack.pop()!;
+    const name = this.names.pop()!;
+    const parent = this.stack[this.stack.length - 1];
+    if (!parent || this.handlers.onElement?.(this.names, name, node)) return;
+    const siblings = parent[name];
+    if (Array.isArray(siblings)) siblings.push(node);
+    else parent[name] = [node];
+  }
+
+  private text(text: string): void {
+    const node = this.stack[this.stack.length - 1];
+    if (!node) return;
+    node['#text'] = typeof node['#text'] === 'string' ? node['#text'] + text : detached(text);
+  }
+
+  private run(step: () => void): void {
+    try {
+      step();
+    } catch (e) {
+      if (e instanceof CommonplaceError) throw e;
+      const message = (e as Error).message.replace(/^\d+:\d+: /, '');
+      throw badInput(this.file, `${this.what} is not well-formed XML (line ${this.parser.line}: ${message})`);
+    }
+  }
+
+  write(piece: string): void {
+    if (DECLARATION.test(this.tail + piece.slice(0, 16)) || DECLARATION.test(piece)) this.refuseDeclaration();
+    this.tail = piece.slice(-16);
+    this.run(() => this.parser.write(piece));
+  }
+
+  end(): ParsedXml {
+    this.run(() => this.parser.close());
+    if (!this.root) throw badInput(this.file, `${this.what} has no root element`);
+    return { root: this.root, rootName: this.rootName, namespace: this.namespace };
+  }
+}
