@@ -24,6 +24,17 @@ export interface JumpTarget {
   nonce: number;
 }
 
+/** What a change is known to do, so the workspace can show it before the refresh that confirms it. */
+export interface ChangeOptions<T> {
+  /**
+   * The open document as the change's result says it now is (a coding added or removed), or null when
+   * that cannot be known here. Shown at once; the refresh then runs in the background and reconciles.
+   */
+  preview?(result: T, view: DocumentView): DocumentView | null;
+  /** Only codings changed: the refresh refetches the open document's codings, not its text and turns. */
+  codingsOnly?: boolean;
+}
+
 export interface WorkspaceState {
   phase: 'loading' | 'ready' | 'failed';
   project: ProjectInfo | null;
@@ -48,8 +59,11 @@ export interface WorkspaceState {
   load(): Promise<void>;
   /** Reloads lists and the open document after any change made through the core. */
   refresh(): Promise<void>;
-  /** Runs a change through the core, then refreshes; failures land in `error` and resolve to undefined. */
-  change<T>(run: () => Promise<T>): Promise<T | undefined>;
+  /**
+   * Runs a change through the core, then refreshes (in the background once a preview is shown); failures
+   * land in `error` and resolve to undefined.
+   */
+  change<T>(run: () => Promise<T>, options?: ChangeOptions<T>): Promise<T | undefined>;
   selectCodes(ids: number[]): void;
   jumpTo(target: JumpTarget): Promise<void>;
   reportError(e: unknown): void;
@@ -71,30 +85,58 @@ async function fetchOverview() {
 }
 
 export const useWorkspace = create<WorkspaceState>()((set, get) => {
+  /** Bumped as each change starts, so a refresh overtaken by a later change drops its answers. */
+  let changes = 0;
+  /** Set when a change may have touched more than codings, until a whole refresh lands. */
+  let wholeOwed = false;
+  const changeStarts = (codingsOnly: boolean) => {
+    changes++;
+    if (!codingsOnly) wholeOwed = true;
+  };
+
+  /** The open document again, after a change: whole, or only its codings when nothing else changed. */
+  const reloadView = async (id: number, codingsOnly: boolean, summary: DocumentSummary) => {
+    const { view } = get();
+    if (!codingsOnly || view?.summary.id !== id) return call('documents.get', { id });
+    return { ...view, summary, codings: await call('codings.list', { documentId: id }) };
+  };
+
   /** Reloads everything after a change (undo/redo), keeping the open document if it still exists. */
-  const refresh = async () => {
+  const refresh = async (codingsOnly = false) => {
+    const started = changes;
+    const whole = !codingsOnly || wholeOwed;
     const overview = await fetchOverview();
     const { selectedId } = get();
-    const keep = selectedId !== null && overview.documents.some((d) => d.id === selectedId);
-    const view = keep ? await call('documents.get', { id: selectedId }) : null;
+    const summary = overview.documents.find((d) => d.id === selectedId);
+    const view = selectedId !== null && summary ? await reloadView(selectedId, !whole, summary) : null;
+    // A later change refreshes again when it is done; these answers may predate it.
+    if (started !== changes) return;
+    if (whole) wholeOwed = false;
     const codeIds = new Set(overview.codes.map((c) => c.id));
     set((s) => ({
       ...overview,
-      selectedId: keep ? selectedId : null,
-      view,
+      // Another document opened meanwhile is select()'s to show.
+      ...(s.selectedId === selectedId ? { selectedId: view ? selectedId : null, view } : {}),
       revision: s.revision + 1,
       selectedCodeIds: s.selectedCodeIds.filter((c) => codeIds.has(c)),
     }));
   };
 
+  /** Refreshes without holding up the caller; a failure is reported like any other. */
+  const refreshLater = (codingsOnly: boolean) => {
+    refresh(codingsOnly).catch((e: unknown) => set({ error: errorInfo(e) }));
+  };
+
   const changeHistory = async (name: 'history.undo' | 'history.redo') => {
     const { history } = get();
     if ((name === 'history.undo' ? history.undo : history.redo) === null) return;
+    changeStarts(false);
     try {
       set({ history: await call(name, {}) });
       await refresh();
     } catch (e) {
       set({ error: errorInfo(e) });
+      await refresh().catch(() => undefined);
     }
   };
 
@@ -123,10 +165,20 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       }
     },
 
-    async change(run) {
+    async change(run, options = {}) {
+      const codingsOnly = options.codingsOnly ?? false;
+      changeStarts(codingsOnly);
       try {
         const result = await run();
-        await refresh();
+        const { view } = get();
+        const shown = view && options.preview?.(result, view);
+        if (!shown) {
+          await refresh(codingsOnly);
+          return result;
+        }
+        // The reader sees the change now; lists, counts and the exact codings follow.
+        set({ view: shown });
+        refreshLater(codingsOnly);
         return result;
       } catch (e) {
         set({ error: errorInfo(e) });

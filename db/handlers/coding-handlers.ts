@@ -10,7 +10,8 @@ import {
   recolorCode,
   renameCode,
 } from '../codes';
-import { addCoding, removeCodings, setCodingMemo } from '../codings';
+import { addCoding, listCodings, removeCodings, setCodingMemo } from '../codings';
+import { documentSummary } from '../documents';
 import { codeInVivo } from '../in-vivo';
 import { getMemo, saveMemo } from '../memos';
 
@@ -23,6 +24,7 @@ type CodingCalls =
   | 'codes.move'
   | 'codes.merge'
   | 'codes.delete'
+  | 'codings.list'
   | 'codings.add'
   | 'codings.addInVivo'
   | 'codings.remove'
@@ -40,6 +42,10 @@ export function codingHandlers(project: Project): Some<CodingCalls> {
     'codes.move': ({ id, parentId, index }) => moveCode(project, id, parentId, index),
     'codes.merge': ({ sourceId, targetId }) => mergeCode(project, sourceId, targetId),
     'codes.delete': ({ id }) => deleteCode(project, id),
+    'codings.list': ({ documentId }) => {
+      documentSummary(project, documentId); // an unknown document is an error, as for documents.get
+      return listCodings(project, documentId);
+    },
     'codings.add': (a) => addCoding(project, a),
     'codings.addInVivo': ({ documentId, start, end, parentId }) =>
       codeInVivo(project, documentId, start, end, parentId),

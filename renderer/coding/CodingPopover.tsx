@@ -8,6 +8,7 @@ import { usePlacement } from './usePlacement';
 import type { Surface } from './usePlacement';
 import { trapTab, useDismiss } from './popup';
 import { CodingItem } from './CodingItem';
+import { currentCodingId } from './tentative';
 import { plural } from '../format';
 import './coding.css';
 
@@ -47,7 +48,7 @@ function CodingPopoverDialog({ surface, view, codes, info }: Props & { info: Cod
   const codeById = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
   const codings = useMemo(() => {
     const byId = new Map(view.codings.map((k) => [k.id, k]));
-    return info.codingIds.flatMap((id) => byId.get(id) ?? []);
+    return info.codingIds.flatMap((id) => byId.get(currentCodingId(id)) ?? []);
   }, [view.codings, info.codingIds]);
   const { ref, style } = usePlacement(surface, info.start, info.end, view);
   const focused = useRef(false);

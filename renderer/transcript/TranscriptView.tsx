@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import type { DocumentView } from '../../shared/contract';
 import type { CodeInfo } from '../../shared/types';
-import { buildTranscript } from './model';
+import { updateTranscript } from './incremental';
+import type { TranscriptBuild } from './incremental';
 import { codingLookup } from './populate';
 import { TRANSCRIPT_NODES } from './nodes';
 import { SyncPlugin } from './SyncPlugin';
@@ -33,9 +34,13 @@ function Transcript({ view, codes, frame }: Props & { frame: HTMLElement | null 
   const [synced, setSynced] = useState(0);
   const order = useMemo(() => new Map(codes.map((c, i) => [c.id, i])), [codes]);
   const lookup = useMemo(() => codingLookup(view.codings, codes), [view.codings, codes]);
+  const build = useRef<TranscriptBuild | null>(null);
   const blocks = useMemo(() => {
     const codeOf = new Map(view.codings.map((k) => [k.id, k.codeId]));
-    return buildTranscript(view.text, view.turns, view.codings, (id) => order.get(codeOf.get(id) ?? -1) ?? 0);
+    const codeOrder = (id: number) => order.get(codeOf.get(id) ?? -1) ?? 0;
+    // Deterministic from its inputs, so rendering twice (strict mode) gives the same blocks.
+    build.current = updateTranscript(build.current, view.text, view.turns, view.codings, codeOrder);
+    return build.current.blocks;
   }, [view.text, view.turns, view.codings, order]);
 
   const onSynced = useCallback((el: HTMLElement | null) => {
@@ -68,7 +73,7 @@ function Transcript({ view, codes, frame }: Props & { frame: HTMLElement | null 
 
   return (
     <>
-      <SyncPlugin blocks={blocks} lookup={lookup} onSynced={onSynced} />
+      <SyncPlugin blocks={blocks} lookup={lookup} codes={codes} onSynced={onSynced} />
       <RangeOverlay root={root} frame={frame} documentId={view.summary.id} synced={synced} />
       <QuickCode surface={surface} view={view} codes={codes} />
       <CodingPopover surface={surface} view={view} codes={codes} />

@@ -43,13 +43,13 @@ export interface TextBlock extends BlockBase {
 export type Block = TurnBlock | TextBlock;
 
 /** Elementary intervals between coding boundaries, each with the codings active over it. */
-interface Interval {
+export interface Interval {
   start: number;
   end: number;
   active: number[];
 }
 
-function intervalsOf(codings: readonly Coding[], order: (a: number, b: number) => number): Interval[] {
+export function intervalsOf(codings: readonly Coding[], order: CodingOrder): Interval[] {
   const points = [...new Set(codings.flatMap((c) => [c.start, c.end]))].sort((a, b) => a - b);
   const starting = new Map<number, Coding[]>();
   for (const c of codings) {
@@ -118,7 +118,7 @@ export function trimEnd(text: string, from: number, to: number): number {
   return end;
 }
 
-type Draft =
+export type Draft =
   Omit<TextBlock, 'lines' | 'codingIds' | 'lanes'> | Omit<TurnBlock, 'lines' | 'codingIds' | 'lanes'>;
 
 /** Paragraphs (separated by blank lines) of text outside any turn, e.g. a transcript's title. */
@@ -157,19 +157,8 @@ function extentsOf(lines: readonly Line[]): Map<number, { start: number; end: nu
   return extents;
 }
 
-/**
- * Blocks in document order: one per speaker turn (its body, after label and timestamp) and one per
- * paragraph of text between turns. `codeOrder` gives each coding's sort key (its code's codebook
- * position), so overlapping highlights stack consistently.
- */
-export function buildTranscript(
-  text: string,
-  turns: readonly Turn[],
-  codings: readonly Coding[],
-  codeOrder: (codingId: number) => number = () => 0,
-): Block[] {
-  const order = (a: number, b: number) => codeOrder(a) - codeOrder(b) || a - b;
-  const intervals = intervalsOf(codings, order);
+/** Where the blocks are, from the text and its turns alone: one per turn, one per paragraph between turns. */
+export function transcriptDrafts(text: string, turns: readonly Turn[]): Draft[] {
   const drafts: Draft[] = [];
   let cursor = 0;
   for (const turn of [...turns].sort((a, b) => a.start - b.start)) {
@@ -188,14 +177,50 @@ export function buildTranscript(
     cursor = Math.max(cursor, turn.end);
   }
   if (cursor < text.length) drafts.push(...textDrafts(text, cursor, text.length));
-  return drafts.map((d) => {
-    const lines = linesOf(text, d.bodyStart, d.bodyEnd, intervals);
-    const extents = extentsOf(lines);
-    const codingIds = [...extents.keys()].sort(order);
-    const lanes = assignLanes(
-      codingIds.map((id) => ({ id, ...extents.get(id)! })),
-      order,
-    );
-    return { ...d, lines, codingIds, lanes } as Block;
-  });
+  return drafts;
+}
+
+export type CodingOrder = (a: number, b: number) => number;
+
+/** `codeOrder` (each coding's codebook position) as a comparison, ties broken by coding id. */
+export const codingOrder =
+  (codeOrder: (codingId: number) => number): CodingOrder =>
+  (a, b) =>
+    codeOrder(a) - codeOrder(b) || a - b;
+
+/** Does a coding show in a block? Only codings overlapping its shown text do (not its label). */
+export const overlapsBody = (d: Draft, start: number, end: number): boolean =>
+  start < d.bodyEnd && end > d.bodyStart;
+
+/** One block, from the codings that overlap it (others, and their boundaries, do not change it). */
+export function blockFrom(
+  draft: Draft,
+  text: string,
+  intervals: readonly Interval[],
+  order: CodingOrder,
+): Block {
+  const lines = linesOf(text, draft.bodyStart, draft.bodyEnd, intervals);
+  const extents = extentsOf(lines);
+  const codingIds = [...extents.keys()].sort(order);
+  const lanes = assignLanes(
+    codingIds.map((id) => ({ id, ...extents.get(id)! })),
+    order,
+  );
+  return { ...draft, lines, codingIds, lanes } as Block;
+}
+
+/**
+ * Blocks in document order: one per speaker turn (its body, after label and timestamp) and one per
+ * paragraph of text between turns. `codeOrder` gives each coding's sort key (its code's codebook
+ * position), so overlapping highlights stack consistently.
+ */
+export function buildTranscript(
+  text: string,
+  turns: readonly Turn[],
+  codings: readonly Coding[],
+  codeOrder: (codingId: number) => number = () => 0,
+): Block[] {
+  const order = codingOrder(codeOrder);
+  const intervals = intervalsOf(codings, order);
+  return transcriptDrafts(text, turns).map((d) => blockFrom(d, text, intervals, order));
 }

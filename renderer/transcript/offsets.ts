@@ -118,14 +118,34 @@ export function domPointToOffset(root: DomNode, node: DomNode, offset: number, b
   return seg ? segmentEnd(seg) : null;
 }
 
-/** Blocks (root's children carrying data-block) in document order. */
-export function blocksOf(root: DomNode): DomNode[] {
+function listBlocks(root: DomNode): DomNode[] {
   const out: DomNode[] = [];
   for (let i = 0; i < root.childNodes.length; i++) {
     const n = root.childNodes[i]!;
     if (isBlock(n)) out.push(n);
   }
   return out;
+}
+
+// Listing ~1,250 blocks takes a millisecond or two, and one coding change asks for them several times
+// (keeping the reader's place, overlays, focus): the list is kept until the root's children change.
+const listed = new WeakMap<object, { blocks: DomNode[]; watch: MutationObserver }>();
+
+/** Blocks (root's children carrying data-block) in document order. */
+export function blocksOf(root: DomNode): DomNode[] {
+  if (typeof MutationObserver === 'undefined' || !(root instanceof Node)) return listBlocks(root);
+  const known = listed.get(root);
+  // takeRecords sees changes made earlier in this same task, which the observer's callback would not yet.
+  if (known && known.watch.takeRecords().length === 0) return [...known.blocks];
+  known?.watch.disconnect();
+  const blocks = listBlocks(root);
+  const watch = new MutationObserver(() => {
+    watch.disconnect();
+    if (listed.get(root)?.watch === watch) listed.delete(root);
+  });
+  watch.observe(root, { childList: true });
+  listed.set(root, { blocks, watch });
+  return [...blocks];
 }
 
 export const bodyStartOf = (block: DomNode): number => Number(attr(block, 'data-body-start'));

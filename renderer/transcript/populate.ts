@@ -98,6 +98,8 @@ export interface SyncPlan {
   rebuild: boolean;
   /** Indexes of the blocks to refill when not rebuilding. */
   changed: number[];
+  /** Blocks from this index on are new at the end (a long transcript is filled a slice at a time). */
+  appendFrom: number;
 }
 
 /** What an update to `blocks` involves; a plan with nothing to do lets the view skip the editor update. */
@@ -105,29 +107,39 @@ export function planSync(
   blocks: readonly Block[],
   lookup: CodingLookup,
   previous: SyncState | null,
+  signatureOf: (block: Block) => string = (b) => blockSignature(b, lookup),
 ): SyncPlan {
-  const signatures = blocks.map((b) => blockSignature(b, lookup));
-  const sameOrder =
+  const signatures = blocks.map(signatureOf);
+  const extends_ =
     previous !== null &&
-    previous.order.length === blocks.length &&
-    blocks.every((b, i) => previous.order[i] === b.key);
-  if (!previous || !sameOrder) return { blocks, signatures, rebuild: true, changed: [] };
+    previous.order.length <= blocks.length &&
+    previous.order.every((key, i) => blocks[i]!.key === key);
+  if (!previous || !extends_) {
+    return { blocks, signatures, rebuild: true, changed: [], appendFrom: blocks.length };
+  }
+  const appendFrom = previous.order.length;
   const changed: number[] = [];
-  blocks.forEach((b, i) => {
-    if (previous.signatures.get(b.key) !== signatures[i]) changed.push(i);
-  });
-  return { blocks, signatures, rebuild: false, changed };
+  for (let i = 0; i < appendFrom; i++) {
+    if (previous.signatures.get(blocks[i]!.key) !== signatures[i]) changed.push(i);
+  }
+  return { blocks, signatures, rebuild: false, changed, appendFrom };
 }
 
-export const planIsEmpty = (plan: SyncPlan): boolean => !plan.rebuild && plan.changed.length === 0;
+export const planIsEmpty = (plan: SyncPlan): boolean =>
+  !plan.rebuild && plan.changed.length === 0 && plan.appendFrom === plan.blocks.length;
+
+function $blockNode(block: Block, lookup: CodingLookup): BlockNode {
+  const node = new BlockNode(propsOf(block, lookup));
+  fill(node, block, lookup);
+  return node;
+}
 
 function $rebuild(plan: SyncPlan, lookup: CodingLookup): SyncResult {
   const root = $getRoot();
   root.clear();
   const nodes = new Map<string, NodeKey>();
   for (const block of plan.blocks) {
-    const node = new BlockNode(propsOf(block, lookup));
-    fill(node, block, lookup);
+    const node = $blockNode(block, lookup);
     root.append(node);
     nodes.set(block.key, node.getKey());
   }
@@ -136,11 +148,21 @@ function $rebuild(plan: SyncPlan, lookup: CodingLookup): SyncResult {
   return { state: { order, signatures, nodes }, changed: order, rebuilt: true };
 }
 
-/** Carries out a plan inside an editor update: refills only the changed blocks, in place. */
+/** Carries out a plan inside an editor update: refills only the changed blocks, in place, and appends. */
 export function $applySync(plan: SyncPlan, lookup: CodingLookup, previous: SyncState | null): SyncResult {
   if (plan.rebuild || !previous) return $rebuild(plan, lookup);
   const changed: string[] = [];
   const signatures = new Map(previous.signatures);
+  const nodes = new Map(previous.nodes);
+  const root = $getRoot();
+  for (let i = plan.appendFrom; i < plan.blocks.length; i++) {
+    const block = plan.blocks[i]!;
+    const node = $blockNode(block, lookup);
+    root.append(node);
+    nodes.set(block.key, node.getKey());
+    signatures.set(block.key, plan.signatures[i]!);
+    changed.push(block.key);
+  }
   for (const i of plan.changed) {
     const block = plan.blocks[i]!;
     const node = $getNodeByKey(previous.nodes.get(block.key) ?? '');
@@ -151,5 +173,6 @@ export function $applySync(plan: SyncPlan, lookup: CodingLookup, previous: SyncS
     signatures.set(block.key, plan.signatures[i]!);
     changed.push(block.key);
   }
-  return { state: { ...previous, signatures }, changed, rebuilt: false };
+  const order = plan.blocks.length === previous.order.length ? previous.order : plan.blocks.map((b) => b.key);
+  return { state: { order, signatures, nodes }, changed, rebuilt: false };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { call, color, id, ids, longText, name, none, offset } from './define';
-import type { CodeInfo, Memo } from '../types';
+import type { CodeInfo, Coding, Memo } from '../types';
 
 const memoKind = z.enum(['project', 'document', 'code']);
 
@@ -42,6 +42,11 @@ export const codingCalls = {
   'codes.delete': (() => {
     const args = z.object({ id }).strict();
     return call<typeof args, void>(args);
+  })(),
+  // A document's codings without its text and turns: what the open transcript refetches after a coding change.
+  'codings.list': (() => {
+    const args = z.object({ documentId: id }).strict();
+    return call<typeof args, Coding[]>(args);
   })(),
   'codings.add': (() => {
     const args = z

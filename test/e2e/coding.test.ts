@@ -522,6 +522,62 @@ describe.skipIf(skipBrowserTests)('coding in the transcript', () => {
     await page.close();
   });
 
+  it('shows a coding the moment Enter is pressed, then its counts, and takes it back if the core refuses', async () => {
+    const { page, log } = await newPage();
+    const doomed = handlers['codes.create']({ name: 'Doomed' }) as number;
+    await page.reload();
+    await openDocument(page, EMOJI_DOC);
+    const ownCount = (path: string) =>
+      page.evaluate((path) => {
+        const row = [...document.querySelectorAll('[title]')].find((e) => e.getAttribute('title') === path);
+        return row?.querySelector('.code-count')?.textContent ?? null;
+      }, path);
+    const facts = () => page.locator('.document-facts').innerText();
+    const trust = Number(await ownCount('Trust'));
+    const codings = coded(EMOJI_DOC).length;
+    const marked = async (text: string, code: string) =>
+      (await highlights(page)).filter((h) => h.text.includes(text) && h.codes.split('|').includes(code))
+        .length;
+
+    await dragSelect(page, 'that changed everything');
+    await codeSearch(page).waitFor();
+    await page.keyboard.type('Trust');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => quickCode(page).count()).toBe(0);
+    expect(coded(EMOJI_DOC)).toContainEqual(
+      expect.objectContaining({ code: 'Trust', text: 'that changed everything' }),
+    );
+    expect(await marked('that changed everything', 'Trust')).toBe(1);
+    // The counts follow from the refresh, which runs after the highlight is shown.
+    await expect.poll(() => ownCount('Trust')).toBe(String(trust + 1));
+    await expect.poll(facts).toMatch(new RegExp(`\\b${codings + 1} codings?\\b`));
+    // The highlight carries the core's coding, not the tentative one: its popover can remove it.
+    await page.getByText('that changed everything').click();
+    const popover = page.getByRole('dialog', { name: /Codings/ });
+    await popover.getByRole('button', { name: /Remove this coding of Trust/ }).click();
+    await expect.poll(() => marked('that changed everything', 'Trust')).toBe(0);
+    expect(coded(EMOJI_DOC)).toHaveLength(codings);
+    await expect.poll(() => ownCount('Trust')).toBe(String(trust));
+
+    // The code goes (from the command line, say) while the popup is open: the highlight shown at once
+    // is taken back when the core refuses the coding, and the codebook catches up.
+    await dragSelect(page, 'We met at the');
+    await codeSearch(page).waitFor();
+    await page.keyboard.type('Doomed');
+    await quickCode(page)
+      .getByRole('option', { name: /Doomed/ })
+      .first()
+      .waitFor();
+    handlers['codes.delete']({ id: doomed });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('alert').innerText()).toMatch(/code/i);
+    await expect.poll(() => marked('We met at the', 'Doomed')).toBe(0);
+    await expect.poll(() => ownCount('Doomed')).toBeNull();
+    expect(coded(EMOJI_DOC)).toHaveLength(codings);
+    expectClean(log);
+    await page.close();
+  });
+
   it('jumps to a passage from search, far down a long transcript, and flashes it', async () => {
     const { page, log } = await newPage();
     await openDocument(page, LONG_DOC);

@@ -125,6 +125,33 @@ describe('transcript in the editor', () => {
     expect(sync([...first, coding(2, 2, 'Nine')])).toEqual({ changed: [], rebuilt: false });
   });
 
+  it('fills a slice at a time: later blocks are appended, earlier ones kept, and the result is whole', () => {
+    const codings = [coding(1, 1, 'three 😀 four'), coding(2, 2, 'Nine')];
+    const editor = createEditor({
+      namespace: 'test',
+      nodes: TRANSCRIPT_NODES,
+      onError: (e) => {
+        throw e;
+      },
+    });
+    const blocks = buildTranscript(TEXT, TURNS, codings);
+    const lookup = codingLookup(codings, CODES);
+    let state: SyncState | null = null;
+    const apply = (shown: typeof blocks) => {
+      const plan = planSync(shown, lookup, state);
+      editor.update(() => void (state = $applySync(plan, lookup, state).state), { discrete: true });
+      return plan;
+    };
+    expect(apply(blocks.slice(0, 2))).toMatchObject({ rebuild: true });
+    const before = read(editor).blocks;
+    expect(apply(blocks)).toMatchObject({ rebuild: false, changed: [], appendFrom: 2 });
+    const after = read(editor);
+    expect(after.blocks).toMatchObject(before);
+    expect(Object.keys(after.blocks)).toEqual(blocks.map((b) => b.key));
+    expect(after.pieces).toEqual(read(editorWith(codings).editor).pieces);
+    expect(planIsEmpty(planSync(blocks, lookup, state))).toBe(true);
+  });
+
   it('repaints the blocks using a recoloured code, and rebuilds when the turns change', () => {
     const codings = [coding(1, 1, 'One'), coding(2, 2, 'Five')];
     const { sync } = editorWith(codings);
