@@ -118,10 +118,16 @@ function flatNumbers(project: Project, columns: string[], from: string): number[
 interface BaseData {
   version: string;
   codings?: CodingRow[];
-  turns?: TurnRow[];
-  turnRange?: Map<number, [number, number]>;
-  /** turnsFingerprint() when the turns were loaded. */
-  turnsPrint?: string;
+  turns?: LoadedTurns;
+  /** The turns from before the last change, reused if their fingerprint still matches. */
+  previous?: LoadedTurns;
+}
+
+interface LoadedTurns {
+  all: TurnRow[];
+  range: Map<number, [number, number]>;
+  /** turnsFingerprint() when they were loaded. */
+  print: string;
 }
 
 const bases = new WeakMap<Project['db'], BaseData>();
@@ -152,30 +158,14 @@ function turnsFingerprint(project: Project): string {
 function baseData(project: Project, turns: boolean): BaseData {
   const version = dataVersion(project);
   let base = bases.get(project.db);
-  if (!base || base.version !== version) {
-    const kept =
-      base?.turns && base.turnsPrint === turnsFingerprint(project)
-        ? { turns: base.turns, turnRange: base.turnRange, turnsPrint: base.turnsPrint }
-        : {};
-    bases.set(project.db, (base = { version, ...kept }));
-  }
-  if (!base.codings) {
-    base.codings = loadCodings(project);
-    if (base.turns) matchTurns(base.codings, base.turns, base.turnRange!);
-  }
+  if (!base || base.version !== version)
+    bases.set(project.db, (base = { version, previous: base?.turns ?? base?.previous }));
+  base.codings ??= loadCodings(project);
   if (turns && !base.turns) {
     const print = turnsFingerprint(project);
-    const all = loadTurns(project);
-    const range = new Map<number, [number, number]>();
-    all.forEach((t, i) => {
-      const r = range.get(t.documentId);
-      if (r) r[1] = i + 1;
-      else range.set(t.documentId, [i, i + 1]);
-    });
-    matchTurns(base.codings, all, range);
-    base.turns = all;
-    base.turnRange = range;
-    base.turnsPrint = print;
+    base.turns = base.previous?.print === print ? base.previous : loadTurns(project, print);
+    base.previous = undefined;
+    matchTurns(base.codings, base.turns.all, base.turns.range);
   }
   return base;
 }
@@ -205,23 +195,29 @@ function loadCodings(project: Project): CodingRow[] {
   return out;
 }
 
-function loadTurns(project: Project): TurnRow[] {
+function loadTurns(project: Project, print: string): LoadedTurns {
   const n = flatNumbers(
     project,
     ['id', 'document_id', 'speaker_id', 'start', 'body_start', 'end'],
     'SELECT id, document_id, speaker_id, start, body_start, end FROM turns ORDER BY document_id, start',
   );
-  const out = new Array<TurnRow>(n.length / 6);
-  for (let i = 0, j = 0; j < n.length; i++, j += 6)
-    out[i] = {
+  const all = new Array<TurnRow>(n.length / 6);
+  const range = new Map<number, [number, number]>();
+  for (let i = 0, j = 0; j < n.length; i++, j += 6) {
+    const documentId = n[j + 1]!;
+    all[i] = {
       id: n[j]!,
-      documentId: n[j + 1]!,
+      documentId,
       speakerId: n[j + 2]!,
       start: n[j + 3]!,
       bodyStart: n[j + 4]!,
       end: n[j + 5]!,
     };
-  return out;
+    const r = range.get(documentId);
+    if (r) r[1] = i + 1;
+    else range.set(documentId, [i, i + 1]);
+  }
+  return { all, range, print };
 }
 
 /**
@@ -251,8 +247,8 @@ export function loadAnalysisData(
   const data: AnalysisData = {
     documentIds,
     codings: [],
-    turns: base?.turns ?? [],
-    turnRange: base?.turnRange ?? new Map(),
+    turns: base?.turns?.all ?? [],
+    turnRange: base?.turns?.range ?? new Map(),
     speakerAllowed,
     onlySomeSpeakers: include !== null,
   };
