@@ -9,9 +9,11 @@ export interface TurnSpan {
 }
 
 /**
- * Where every `step`-th UTF-16 offset of a document's text falls in its UTF-8 bytes (`text_maps.map`, JSON). Our offsets are UTF-16 units, but SQLite's substr counts code points (walking the text from its
- * start) and reading a whole text costs ~0.1 ms per 200 KB document, so slices are cut from the UTF-8
- * bytes in SQL with this map, and only the slices are decoded.
+ * Where every `step`-th UTF-16 offset of a document's text falls in its UTF-8 bytes (`text_maps.map`,
+ * JSON). Our offsets are UTF-16 units and SQLite's substr counts code points (walking the text from its
+ * start), so windows are cut from the text's UTF-8 bytes with this map and only the windows are decoded.
+ * Migration 002 and the segment index's triggers read this format (`$.bytes`): changing it needs a new
+ * migration.
  *
  * `bytes[k]` is the byte offset of unit `k * step`, and the last entry that of the end (`length`). When
  * `k * step` falls inside a surrogate pair the checkpoint is the pair's start, `k * step - 1`, and its

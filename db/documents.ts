@@ -55,7 +55,13 @@ export function insertDocument(project: Project, doc: NewDocument): number {
   const insertTurn = db.prepare(
     'INSERT INTO turns(document_id, speaker_id, start, end, body_start, time, words) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  const speakerIds = doc.turns.map((t) => ensureSpeaker(project, t.speaker));
+  // One lookup per speaker, not per turn (a long transcript has hundreds of turns of a few speakers).
+  const idOf = new Map<string, number>();
+  const speakerIds = doc.turns.map((t) => {
+    let id = idOf.get(t.speaker);
+    if (id === undefined) idOf.set(t.speaker, (id = ensureSpeaker(project, t.speaker)));
+    return id;
+  });
   // One undo record for the document's turns instead of one per turn (a large import has 175,000).
   project.history.bulkInsert('turns', () =>
     doc.turns.forEach((t, i) =>

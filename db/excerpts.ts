@@ -1,6 +1,6 @@
 import type { Project } from './project';
 import type { Excerpt } from '../shared/types';
-import { surrounding } from '../shared/text';
+import { contextReach, surrounding } from '../shared/text';
 import { listCodes, subtreeIds } from './codes';
 import { paramList, splitList, LIST_SEP } from './sql';
 import { DocumentCache, type TextWindow } from './document-cache';
@@ -137,8 +137,7 @@ export function queryExcerpts(project: Project, q: ExcerptQuery = {}): Excerpt[]
  * context, so that only those stretches of the texts are read (all 300 texts of a large project are 64 MB).
  */
 function excerptWindows(docs: DocumentCache, rows: Row[], width: number): TextWindow[] {
-  // surrounding() looks up to `width` + 30 characters beyond the excerpt, plus one for a surrogate pair.
-  const margin = width + 40;
+  const margin = contextReach(width);
   const byDoc = new Map<number, number[]>();
   rows.forEach((r, i) => {
     let list = byDoc.get(r.documentId);

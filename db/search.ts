@@ -1,7 +1,7 @@
 import type { Project } from './project';
 import type { SearchHit } from '../shared/types';
 import { invalidArgument } from '../shared/errors';
-import { surrounding } from '../shared/text';
+import { contextReach, surrounding } from '../shared/text';
 import { parseQuery, toFtsPhraseQuery, toFtsQuery, toRegExp, type ParsedQuery } from '../shared/search-query';
 import { checkpointUnit, DocumentCache, type TextWindow } from './document-cache';
 import {
@@ -26,7 +26,9 @@ interface Match {
 
 /**
  * Full-text search: the segment index narrows each document to the few kilobytes around its hits, then
- * each hit is located exactly (UTF-16 offsets) in that text, document by document until `limit`.
+ * each hit is located exactly (UTF-16 offsets) in that text, document by document until `limit`. A
+ * segment holds 512 units more than it indexes, so a phrase whose words lie further apart than that (a long
+ * run of punctuation or spaces between two words) is not found.
  */
 export function searchText(project: Project, query: string, options: SearchOptions = {}): SearchHit[] {
   const parsed = parseQuery(query);
@@ -114,7 +116,8 @@ class Finder {
     readonly width: number,
   ) {
     this.cache = new DocumentCache(project);
-    this.margin = width + 40;
+    // The context's reach, and one character (a surrogate pair at most) for the regex's look-around.
+    this.margin = contextReach(width) + 2;
   }
 
   inWhole(documentId: number): Match[] {

@@ -44,6 +44,13 @@ export interface Context {
   after: string;
 }
 
+/**
+ * How far either side of a range `surrounding` may read for a given width: the width, up to 30 units to a
+ * word boundary, and one for a surrogate pair. A caller handing it a window of the text, not the whole
+ * text, reads at least this much either side.
+ */
+export const contextReach = (width: number): number => width + 31;
+
 /** Roughly `width` characters of whole words either side of [start, end), on one line each side. */
 export function surrounding(text: string, start: number, end: number, width = 80): Context {
   const from = safe(text, snapBack(text, Math.max(0, start - width)));

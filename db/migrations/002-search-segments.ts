@@ -48,6 +48,20 @@ export function migrate002SearchSegments(db: Database): void {
       DELETE FROM text_maps WHERE id = new.id;
     END;
   `);
+  // Undo records written before this version add or remove documents without their text maps, which the
+  // foreign key then refuses (undoing an old import) or leaves unmapped: history up to the last such step
+  // is dropped; later steps (codings, memos, attributes) stay undoable.
+  const cut = db
+    .prepare(
+      `SELECT max(step_id) FROM history_ops
+       WHERE sql LIKE 'DELETE FROM documents %' OR sql LIKE 'INSERT INTO documents(%'`,
+    )
+    .pluck()
+    .get() as number | null;
+  if (cut !== null) {
+    db.prepare('DELETE FROM history_ops WHERE step_id <= ?').run(cut);
+    db.prepare('DELETE FROM history_steps WHERE id <= ?').run(cut);
+  }
   const ids = db.prepare('SELECT id FROM documents ORDER BY id').pluck().all() as number[];
   const textOf = db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
   const insertMap = db.prepare('INSERT INTO text_maps(id, map) VALUES (?, ?)');

@@ -43,6 +43,22 @@ describe('schema fixtures', () => {
     }
   });
 
+  for (const { version, file } of fixtures)
+    it(`v${version}: every step of the history kept by the upgrade undoes and redoes`, () => {
+      const project = Project.open(copyOf(file));
+      try {
+        let steps = 0;
+        while (project.history.peekUndo()) {
+          project.history.undo();
+          steps++;
+        }
+        for (let i = 0; i < steps; i++) project.history.redo();
+        expect(checkProject(project)).toEqual({ ok: true, findings: [] });
+      } finally {
+        project.close();
+      }
+    });
+
   for (const { version, file } of fixtures) {
     it(`v${version} opens with today's code and keeps its content, history and searchability`, () => {
       const expected = JSON.parse(
