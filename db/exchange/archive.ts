@@ -4,6 +4,7 @@
 
 import { badInput } from '../../shared/errors';
 import { SafeZip, type ZipEntry, type ZipLimits } from './zip-read';
+import { XmlBytesDecoder } from './xml-read';
 
 export class QdpxArchive {
   private constructor(
@@ -37,6 +38,13 @@ export class QdpxArchive {
 
   get file(): string {
     return this.zip.file;
+  }
+
+  /** project.qde inflated and decoded a piece at a time, each piece of text handed to `write`. */
+  streamQde(write: (text: string) => void): void {
+    const decoder = new XmlBytesDecoder(this.file, 'project.qde');
+    this.zip.stream(this.qdeEntry, (bytes) => write(decoder.push(bytes)));
+    write(decoder.end());
   }
 
   /**

@@ -15,8 +15,8 @@ import { codebookToQdc } from '../../shared/exchange/codebook-xml';
 import { guidKey, isGuid } from '../../shared/exchange/guid';
 import { QdpxArchive } from './archive';
 import type { QdeCode } from './qde-model';
-import { checkUniqueGuids, readCodes } from './qde-reader';
-import { child, decodeXmlBytes, kids, parseXml, XmlBytesDecoder } from './xml-read';
+import { readCodes } from './qde-reader';
+import { child, kids, XmlBytesDecoder } from './xml-read';
 import { XmlStreamReader } from './xml-stream';
 import { UniqueGuids } from './unique-guids';
 import { writeFileAtomic } from './files';
@@ -97,9 +97,7 @@ function readProjectCodebook(file: string): { codes: QdeCode[]; sets: number } {
         return part !== 'CodeBook' && part !== 'Sets';
       },
     });
-    const decoder = new XmlBytesDecoder(file, what);
-    archive.zip.stream(archive.qdeEntry, (bytes) => reader.write(decoder.push(bytes)));
-    reader.write(decoder.end());
+    archive.streamQde((text) => reader.write(text));
     const { root } = reader.end();
     if (guids.error) throw guids.error;
     const sets = kids(child(root, 'Sets'), 'Set').filter((s) => kids(s, 'MemberCode').length).length;
@@ -117,9 +115,15 @@ function readCodebookFile(file: string): { codes: QdeCode[]; sets: number } {
   } catch (e) {
     throw badInput(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  const { root, rootName } = parseXml(decodeXmlBytes(bytes, file, 'the codebook'), file, 'the codebook');
+  const what = 'the codebook';
+  const guids = new UniqueGuids(file, what);
+  const reader = new XmlStreamReader(file, what, { onOpen: (_, name, node) => guids.see(name, node) });
+  const decoder = new XmlBytesDecoder(file, what);
+  reader.write(decoder.push(bytes));
+  reader.write(decoder.end());
+  const { root, rootName } = reader.end();
   if (rootName !== 'CodeBook') throw badInput(file, `has a <${rootName}> root, not a REFI-QDA <CodeBook>`);
-  checkUniqueGuids(root, rootName, { file, what: 'the codebook', warnings: [] });
+  if (guids.error) throw guids.error;
   // Taguette writes an empty <Sets/>; only sets with members count.
   return { codes: readCodes(child(root, 'Codes')), sets: kids(child(root, 'Sets'), 'Set').length };
 }

@@ -10,13 +10,16 @@ import { CommonplaceError } from '../../shared/errors';
 export const tempPathFor = (target: string): string =>
   join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
 
-export function writeFileAtomic(target: string, data: Uint8Array | string): void {
+/** Writes `data`, or lets `write` write the temporary file it is given, then renames it into place. */
+export function writeFileAtomic(target: string, data: Uint8Array | string | ((tmp: string) => void)): void {
   const tmp = tempPathFor(target);
   try {
-    writeFileSync(tmp, data);
+    if (typeof data === 'function') data(tmp);
+    else writeFileSync(tmp, data);
     renameSync(tmp, target);
   } catch (e) {
     rmSync(tmp, { force: true });
+    if (e instanceof CommonplaceError) throw e;
     throw new CommonplaceError('io', `cannot write the file (${(e as Error).message})`, target);
   }
 }

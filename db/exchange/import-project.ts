@@ -7,7 +7,6 @@ import { Project } from '../project';
 import { CommonplaceError, conflict } from '../../shared/errors';
 import { QdpxArchive } from './archive';
 import { readQde, SourcesBeforeHead } from './qde-reader';
-import { XmlBytesDecoder } from './xml-read';
 import type { ImportReport } from './import-state';
 import type { UnitReport } from './import-texts';
 import { importSets } from './import-docs';
@@ -38,16 +37,7 @@ export interface ImportResult {
 
 /** The archive's project.qde, inflated, decoded and parsed a piece at a time, its sources into `sink`. */
 function readArchiveQde(archive: QdpxArchive, warnings: string[], sink: SourceImporter) {
-  const decoder = new XmlBytesDecoder(archive.file, 'project.qde');
-  return readQde(
-    (write) => {
-      archive.zip.stream(archive.qdeEntry, (bytes) => write(decoder.push(bytes)));
-      write(decoder.end());
-    },
-    archive.file,
-    warnings,
-    sink,
-  );
+  return readQde((write) => archive.streamQde(write), archive.file, warnings, sink);
 }
 
 export function importQdpx(qdpxPath: string, projectPath: string, options: ImportOptions = {}): ImportResult {

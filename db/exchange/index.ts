@@ -1,5 +1,5 @@
 // REFI-QDA exchange: whole projects as .qdpx, codebooks as .qdc (and other formats by extension).
-export { exportQdpx, snapshotToQdpx, type ExportSummary } from './export-project';
+export { exportQdpx, type ExportSummary } from './export-project';
 export { importQdpx, type ImportOptions, type ImportResult } from './import-project';
 export type { ImportReport, Skipped } from './import-state';
 export type { UnitReport } from './import-texts';
@@ -13,5 +13,5 @@ export {
   type CodebookImportReport,
   type CodebookWriter,
 } from './codebook';
-export { buildSnapshot, ORIGIN } from './snapshot';
+export { ORIGIN } from './snapshot';
 export { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-read';

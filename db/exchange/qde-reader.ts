@@ -15,7 +15,7 @@ import type {
   QdeValue,
   SourceKind,
 } from './qde-model';
-import { allGuids, attr, child, kids, textOf, type XNode } from './xml-read';
+import { attr, child, kids, textOf, type XNode } from './xml-read';
 import { XmlStreamReader } from './xml-stream';
 import { UniqueGuids } from './unique-guids';
 
@@ -33,21 +33,6 @@ const refs = (node: XNode, element: string, name = 'targetGUID') =>
     .map(guidKey);
 const description = (node: XNode) => textOf(child(node, 'Description'));
 const SOURCE_KINDS: SourceKind[] = ['TextSource', 'PDFSource', 'PictureSource', 'AudioSource', 'VideoSource'];
-
-function checkUniqueGuids(root: XNode, rootName: string, ctx: ReadContext): void {
-  const seen = new Map<string, string>();
-  for (const { element, guid } of allGuids(root, rootName)) {
-    const k = guidKey(guid);
-    const before = seen.get(k);
-    if (before !== undefined) {
-      throw badInput(
-        ctx.file,
-        `${ctx.what} gives the GUID ${guid} to two elements (${before} and ${element}); GUIDs must be unique, so references would be ambiguous`,
-      );
-    }
-    seen.set(k, element);
-  }
-}
 
 function position(node: XNode, name: string, ctx: ReadContext): number {
   const raw = attr(node, name)?.trim() ?? '';
@@ -347,9 +332,3 @@ export function readQde(
   if (sinkError !== undefined) throw sinkError;
   return projectFrom(whole, ctx, taken, sink);
 }
-
-export function parseQde(xml: string, file: string, warnings: string[] = []): QdeProject {
-  return readQde((write) => write(xml.replace(/^\ufeff/, '')), file, warnings);
-}
-
-export { checkUniqueGuids };

@@ -3,6 +3,7 @@
 // the file. Only selections that bring something are noted, so a large project keeps next to nothing.
 
 import type { QdeSelection } from './qde-model';
+import { kept } from './import-docs';
 import type { ImportState, MemoFragment, MemoTarget } from './import-state';
 
 type Attach = (target: MemoTarget, noteKeys: string[], description?: string, title?: string) => void;
@@ -41,9 +42,9 @@ export class SelectionMemos {
       if (id != null && c.noteRefs.length) this.noted.push({ codingId: id, noteRefs: c.noteRefs });
     });
     const has = !!s.description.trim() || s.noteRefs.length > 0;
-    const kept = codingIds.filter((id): id is number => id !== null);
-    if (kept.length) {
-      if (has) this.noted.push({ codingIds: kept, noteRefs: s.noteRefs, description: s.description });
+    const ids = kept(codingIds);
+    if (ids.length) {
+      if (has) this.noted.push({ codingIds: ids, noteRefs: s.noteRefs, description: s.description });
     } else if (has) {
       const title = `Memo on “${excerpt(at.text.slice(at.start, at.end))}”`;
       this.noted.push({ documentId: at.documentId, noteRefs: s.noteRefs, description: s.description, title });

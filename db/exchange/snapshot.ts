@@ -108,14 +108,18 @@ interface TurnRow {
   time: number | null;
 }
 
-/** A document's turns in export order, each with its GUID. */
-function turnsWithGuids(db: Project['db'], doc: DocRow): (TurnRow & { guid: string })[] {
-  const turns = db
+/** A document's turns in export order. */
+function turnRows(db: Project['db'], doc: DocRow): TurnRow[] {
+  return db
     .prepare(
       `SELECT t.speaker_id AS speakerId, s.guid AS speakerGuid, s.name AS speaker, t.start, t.end, t.time FROM turns t
        JOIN speakers s ON s.id = t.speaker_id WHERE t.document_id = ? ORDER BY t.start, t.end`,
     )
     .all(doc.id) as TurnRow[];
+}
+
+/** The GUID of each of a document's turns (`turnRows` order). */
+function turnGuids(doc: DocRow, turns: TurnRow[]): string[] {
   const used = new Set<string>();
   return turns.map((t) => {
     // Two identical turns would get one GUID, which our own importer (rightly) refuses; number repeats.
@@ -123,7 +127,7 @@ function turnsWithGuids(db: Project['db'], doc: DocRow): (TurnRow & { guid: stri
     for (let n = 2; used.has(guid); n++)
       guid = derivedGuid(doc.guid, 'turn', t.start, t.end, t.speakerGuid, n);
     used.add(guid);
-    return { ...t, guid };
+    return guid;
   });
 }
 
@@ -131,13 +135,14 @@ function sourceOf(
   project: Project,
   d: DocRow,
   text: string,
+  guids: string[],
   codeGuid: Map<number, string>,
   coderGuid: Map<number, string>,
 ): Omit<SnapshotSource, 'noteGuids' | 'values'> {
   const { db } = project;
   const cp = codePointCounter(text);
-  const selections: SnapshotSelection[] = turnsWithGuids(db, d).map((t) => ({
-    guid: t.guid,
+  const selections: SnapshotSelection[] = turnRows(db, d).map((t, i) => ({
+    guid: guids[i]!,
     name: turnName(t.speaker, t.time),
     start: cp(t.start),
     end: cp(t.end),
@@ -228,13 +233,19 @@ export function snapshotParts(project: Project): SnapshotParts {
   const docGuid = new Map(docs.map((d) => [d.id, d.guid]));
   const textOf = db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
   // Cases come before Sources in project.qde, so each speaker's turn GUIDs are gathered first.
+  // The GUIDs (a SHA-1 each) are kept per document for the sources too, so each is made once.
   const speakerTurns = new Map<number, string[]>();
-  for (const d of docs)
-    for (const t of turnsWithGuids(db, d)) {
+  const guidsOf = new Map<number, string[]>();
+  for (const d of docs) {
+    const turns = turnRows(db, d);
+    const guids = turnGuids(d, turns);
+    guidsOf.set(d.id, guids);
+    turns.forEach((t, i) => {
       const list = speakerTurns.get(t.speakerId);
-      if (list) list.push(t.guid);
-      else speakerTurns.set(t.speakerId, [t.guid]);
-    }
+      if (list) list.push(guids[i]!);
+      else speakerTurns.set(t.speakerId, [guids[i]!]);
+    });
+  }
 
   const speakers = db.prepare('SELECT id, guid, name FROM speakers ORDER BY name COLLATE NOCASE').all() as {
     id: number;
@@ -298,7 +309,7 @@ export function snapshotParts(project: Project): SnapshotParts {
     *sources() {
       for (const d of docs)
         yield {
-          ...sourceOf(project, d, textOf.get(d.id) as string, codeGuid, coderGuid),
+          ...sourceOf(project, d, textOf.get(d.id) as string, guidsOf.get(d.id)!, codeGuid, coderGuid),
           noteGuids: noteOf('document', d.id),
           values: valuesOf('document', d.id),
         };

@@ -1,16 +1,15 @@
-// Reading a large XML document as it arrives, a piece of text at a time, into the same element shape as
-// `parseXml` (see xml-read.ts) but without ever holding the whole text or the whole tree: the caller takes
-// completed elements it can use at once (a source with its selections, say) and they are not kept.
-// The same refusals apply: no DOCTYPE or ENTITY declaration anywhere, no entity expansion beyond the five
-// predefined ones and character references, a bound on nesting.
+// Reading an XML document as it arrives, a piece of text at a time, into the element shape of xml-read.ts
+// without ever holding the whole text or the whole tree: the caller takes completed elements it can use
+// at once (a source with its selections, say) and they are not kept. Untrusted files are refused when
+// they hold a DOCTYPE (and so any ENTITY declaration, which can only appear inside one), and no entity is
+// expanded beyond the five predefined ones and character references; nesting is bounded.
 
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { badInput, CommonplaceError } from '../../shared/errors';
-import { DECODED, doctypeRefusal, type ParsedXml, type XNode } from './xml-read';
+import { badInput } from '../../shared/errors';
+import { doctypeRefusal, type ParsedXml, type XNode } from './xml-read';
 
 /** Deeper nesting than any REFI-QDA file has; the readers recurse over the tree. */
 const MAX_DEPTH = 400;
-const DECLARATION = /<!(DOCTYPE|ENTITY)/i;
 
 export interface StreamHandlers {
   /** Each start tag, with the local names of the elements around it (root first) and its attributes. */
@@ -42,8 +41,6 @@ export class XmlStreamReader {
   private root: XNode | undefined;
   private rootName = '';
   private namespace: string | null = null;
-  /** The end of the previous piece, so a declaration split between two pieces is still seen. */
-  private tail = '';
 
   constructor(
     private readonly file: string,
@@ -51,21 +48,26 @@ export class XmlStreamReader {
     private readonly handlers: StreamHandlers = {},
   ) {
     const p = this.parser;
-    p.on('doctype', () => this.refuseDeclaration());
+    // Called once a whole DOCTYPE has been read, however it was split between pieces; a DOCTYPE in the
+    // wrong place, or an ENTITY declaration outside one, is a syntax error instead.
+    p.on('doctype', () => {
+      throw doctypeRefusal(this.file, this.what);
+    });
+    // Only the parser's own errors come here; what the handlers throw passes through unchanged.
+    p.on('error', (e) => {
+      const message = e.message.replace(/^\d+:\d+: /, '');
+      throw badInput(this.file, `${this.what} is not well-formed XML (line ${p.line}: ${message})`);
+    });
     p.on('opentag', (tag) => this.open(tag));
     p.on('closetag', () => this.close());
     p.on('text', (text) => this.text(text));
     p.on('cdata', (text) => this.text(text));
   }
 
-  private refuseDeclaration(): never {
-    throw doctypeRefusal(this.file, this.what);
-  }
-
   private open(tag: SaxesTagPlain): void {
     if (this.stack.length >= MAX_DEPTH)
       throw badInput(this.file, `${this.what} nests elements more than ${MAX_DEPTH} deep`);
-    const node: XNode = { [DECODED]: true };
+    const node: XNode = {};
     const xmlns: { prefix: string; uri: string }[] = [];
     for (const [key, value] of Object.entries(tag.attributes)) {
       if (key === 'xmlns' || key.startsWith('xmlns:')) xmlns.push({ prefix: key.slice(6), uri: value });
@@ -100,24 +102,12 @@ export class XmlStreamReader {
     node['#text'] = typeof node['#text'] === 'string' ? node['#text'] + text : detached(text);
   }
 
-  private run(step: () => void): void {
-    try {
-      step();
-    } catch (e) {
-      if (e instanceof CommonplaceError) throw e;
-      const message = (e as Error).message.replace(/^\d+:\d+: /, '');
-      throw badInput(this.file, `${this.what} is not well-formed XML (line ${this.parser.line}: ${message})`);
-    }
-  }
-
   write(piece: string): void {
-    if (DECLARATION.test(this.tail + piece.slice(0, 16)) || DECLARATION.test(piece)) this.refuseDeclaration();
-    this.tail = piece.slice(-16);
-    this.run(() => this.parser.write(piece));
+    this.parser.write(piece);
   }
 
   end(): ParsedXml {
-    this.run(() => this.parser.close());
+    this.parser.close();
     if (!this.root) throw badInput(this.file, `${this.what} has no root element`);
     return { root: this.root, rootName: this.rootName, namespace: this.namespace };
   }

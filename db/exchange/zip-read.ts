@@ -172,6 +172,8 @@ export class SafeZip {
       );
     if (this.readBytes + entry.size > limits.maxTotalBytes)
       this.fail(`holds more than ${limits.maxTotalBytes} bytes of data in the entries needed`);
+    // Charged now, not once read: sources are read while project.qde is still streaming.
+    this.readBytes += entry.size;
     const local = this.bytesAt(entry.localOffset, 30);
     if (local.readUInt32LE(0) !== 0x04034b50) this.fail(`has a damaged ${what}`);
     const start = entry.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
@@ -196,7 +198,6 @@ export class SafeZip {
     }
     if (inflater && inflater.total !== entry.size)
       this.fail(`has a damaged ${what} (it inflates to ${inflater.total} bytes, not ${entry.size})`);
-    this.readBytes += entry.size;
     if (crc !== entry.crc) this.fail(`has a damaged ${what} (checksum mismatch)`);
   }
 
