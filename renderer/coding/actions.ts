@@ -46,14 +46,18 @@ function showTentative(passage: Passage, codeId: number): number | null {
 /** Runs `fn` once the browser has painted the next frame. */
 const afterPaint = (fn: () => void) => requestAnimationFrame(() => setTimeout(fn));
 
-/** Replaces a tentative coding with the one the core made (or just removes it), if it is still shown. */
+/**
+ * Replaces a tentative coding with the one the core made (or just removes it), if it is still shown: a
+ * refresh that landed first (an undo, a removal) has already shown what the core has, and the coding
+ * must not come back.
+ */
 function settleTentative(tentative: number, made: Coding | null): void {
-  if (made) settleTentativeId(tentative, made.id);
   const { view } = useWorkspace.getState();
   if (!view) return;
-  const without = withoutCodings(view, [tentative]) ?? view;
+  const without = withoutCodings(view, [tentative]);
+  if (!without) return;
   const settled = made ? (withCoding(without, made) ?? without) : without;
-  if (settled !== view) useWorkspace.setState({ view: settled });
+  useWorkspace.setState({ view: settled });
 }
 
 export async function applyCode(passage: Passage, codeId: number): Promise<boolean> {
@@ -71,6 +75,8 @@ export async function applyCode(passage: Passage, codeId: number): Promise<boole
       const id = result.ids[0];
       const made = id === undefined ? null : newCoding(passage, codeId, id);
       if (tentative !== null) {
+        // A popover opened on the highlight follows the coding to its real id from now on.
+        if (made) settleTentativeId(tentative, made.id);
         // Its highlight is on screen already: swapping in the core's id can wait until after the next
         // paint, so a quick answer does not hold that paint up.
         afterPaint(() => settleTentative(tentative, made));
@@ -83,7 +89,11 @@ export async function applyCode(passage: Passage, codeId: number): Promise<boole
   );
   // Nothing new to draw: no transcript update will end the apply measure, so it must not linger.
   if (!done?.added) performance.clearMarks(APPLY_MARK);
-  if (!done) return false;
+  if (!done) {
+    // The core made nothing: take the highlight away now, not only when the refresh comes back.
+    if (tentative !== null) settleTentative(tentative, null);
+    return false;
+  }
   useRecentCodes.getState().use(codeId);
   announce(done.added ? `Coded with ${codeName(codeId)}.` : `Already coded with ${codeName(codeId)}.`);
   return true;

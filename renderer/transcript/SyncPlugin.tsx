@@ -1,7 +1,6 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { LexicalEditor } from 'lexical';
-import type { CodeInfo } from '../../shared/types';
 import type { Block } from './model';
 import { $applySync, blockSignature, planIsEmpty, planSync } from './populate';
 import type { CodingLookup, SyncPlan, SyncResult, SyncState } from './populate';
@@ -26,8 +25,12 @@ export const SLICE = 200;
 interface Props {
   blocks: readonly Block[];
   lookup: CodingLookup;
-  /** The codebook `lookup` draws from: while it stays the same, a block object's signature does too. */
-  codes: readonly CodeInfo[];
+  /**
+   * What block signatures read of the codebook `lookup` draws from (each code's id, colour and path):
+   * while it stays the same, a block object's signature does too. A new codebook array that differs only
+   * elsewhere (its coding counts, after every apply) keeps the signatures already worked out.
+   */
+  codesKey: string;
   /**
    * Called after the DOM reflects `blocks` (so overlays, roving focus and jumps can rely on it): not
    * while the first slices are going in, then after every change.
@@ -68,20 +71,20 @@ function applyPlan(editor: LexicalEditor, plan: SyncPlan, lookup: CodingLookup, 
  * Keeps the editor showing `blocks`: filled when the document opens, then updated in place, block by
  * block, before the browser paints, with the reader's place kept.
  */
-export function SyncPlugin({ blocks, lookup, codes, onSynced }: Props) {
+export function SyncPlugin({ blocks, lookup, codesKey, onSynced }: Props) {
   const [editor] = useLexicalComposerContext();
   const state = useRef<SyncState | null>(null);
   const synced = useRef(onSynced);
   synced.current = onSynced;
   // Unchanged blocks are the same objects from one build to the next (incremental.ts).
-  const signatures = useRef({ codes, known: new WeakMap<Block, string>() });
+  const signatures = useRef({ codesKey, known: new WeakMap<Block, string>() });
   const [filled, setFilled] = useState(FIRST_SLICE);
   const shown = useMemo(() => (filled >= blocks.length ? blocks : blocks.slice(0, filled)), [blocks, filled]);
   /** When the first slice went in, until the last one has. */
   const fillStarted = useRef<number | null>(null);
 
   useLayoutEffect(() => {
-    if (signatures.current.codes !== codes) signatures.current = { codes, known: new WeakMap() };
+    if (signatures.current.codesKey !== codesKey) signatures.current = { codesKey, known: new WeakMap() };
     const { known } = signatures.current;
     const signatureOf = (block: Block) => {
       let signature = known.get(block);
@@ -104,7 +107,7 @@ export function SyncPlugin({ blocks, lookup, codes, onSynced }: Props) {
     if (complete) return;
     const timer = setTimeout(() => setFilled((n) => n + SLICE));
     return () => clearTimeout(timer);
-  }, [editor, shown, blocks, lookup, codes]);
+  }, [editor, shown, blocks, lookup, codesKey]);
 
   return null;
 }

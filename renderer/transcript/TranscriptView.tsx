@@ -34,6 +34,9 @@ function Transcript({ view, codes, frame }: Props & { frame: HTMLElement | null 
   const [synced, setSynced] = useState(0);
   const order = useMemo(() => new Map(codes.map((c, i) => [c.id, i])), [codes]);
   const lookup = useMemo(() => codingLookup(view.codings, codes), [view.codings, codes]);
+  // Exactly what block signatures read of each code (populate.ts, blockSignature): a refreshed codebook
+  // whose coding counts alone changed keeps SyncPlugin's cached signatures.
+  const codesKey = useMemo(() => codes.map((c) => `${c.id}\t${c.color}\t${c.path}`).join('\n'), [codes]);
   const build = useRef<TranscriptBuild | null>(null);
   const blocks = useMemo(() => {
     const codeOf = new Map(view.codings.map((k) => [k.id, k.codeId]));
@@ -73,7 +76,7 @@ function Transcript({ view, codes, frame }: Props & { frame: HTMLElement | null 
 
   return (
     <>
-      <SyncPlugin blocks={blocks} lookup={lookup} codes={codes} onSynced={onSynced} />
+      <SyncPlugin blocks={blocks} lookup={lookup} codesKey={codesKey} onSynced={onSynced} />
       <RangeOverlay root={root} frame={frame} documentId={view.summary.id} synced={synced} />
       <QuickCode surface={surface} view={view} codes={codes} />
       <CodingPopover surface={surface} view={view} codes={codes} />
