@@ -19,16 +19,31 @@ interface CodeRow {
   color: string;
   description: string;
   position: number;
-  codings: number;
 }
+
+/** A code in tree order without its coding count. */
+export type CodeTreeEntry = Omit<CodeInfo, 'codings'>;
 
 /** All codes in tree order (parents before children, siblings by position), each with its full path. */
 export function listCodes(project: Project): CodeInfo[] {
+  const counts = new Map(
+    project.db.prepare('SELECT code_id, count(*) FROM codings GROUP BY code_id').raw().all() as [
+      number,
+      number,
+    ][],
+  );
+  return codeTree(project).map((c) => ({ ...c, codings: counts.get(c.id) ?? 0 }));
+}
+
+/**
+ * listCodes() without the coding counts, for queries that only need the order and paths: counting
+ * 200,000 codings costs ~4 ms, a twentieth of an excerpt list.
+ */
+export function codeTree(project: Project): CodeTreeEntry[] {
   const rows = project.db
     .prepare(
-      `SELECT c.id, c.guid, c.parent_id AS parentId, c.name, c.color, c.description, c.position,
-         (SELECT count(*) FROM codings k WHERE k.code_id = c.id) AS codings
-       FROM codes c ORDER BY c.position, c.name COLLATE NOCASE`,
+      `SELECT id, guid, parent_id AS parentId, name, color, description, position
+       FROM codes ORDER BY position, name COLLATE NOCASE`,
     )
     .all() as CodeRow[];
   const children = new Map<number | null, CodeRow[]>();
@@ -37,7 +52,7 @@ export function listCodes(project: Project): CodeInfo[] {
     list.push(r);
     children.set(r.parentId, list);
   }
-  const out: CodeInfo[] = [];
+  const out: CodeTreeEntry[] = [];
   const walk = (parent: number | null, prefix: string) => {
     for (const r of children.get(parent) ?? []) {
       const path = prefix ? `${prefix}/${r.name}` : r.name;

@@ -1,7 +1,7 @@
 import type { Project } from './project';
 import type { Excerpt } from '../shared/types';
 import { contextReach, surrounding } from '../shared/text';
-import { listCodes, subtreeIds } from './codes';
+import { codeTree, listCodes, subtreeIds } from './codes';
 import { paramList, splitList, LIST_SEP } from './sql';
 import { DocumentCache, type TextWindow } from './document-cache';
 
@@ -94,7 +94,7 @@ export function queryExcerpts(project: Project, q: ExcerptQuery = {}): Excerpt[]
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
     )
     .all(...params) as Row[];
-  const codes = new Map(listCodes(project).map((c, i) => [c.id, { ...c, order: i }]));
+  const codes = new Map(codeTree(project).map((c, i) => [c.id, { ...c, order: i }]));
   rows.sort(
     (a, b) =>
       codes.get(a.codeId)!.order - codes.get(b.codeId)!.order ||

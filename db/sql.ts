@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Project } from './project';
 
 const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
 const SEQUENCE_HEX = Array.from({ length: 4096 }, (_, n) => hex(n, 3));
@@ -33,3 +34,12 @@ export const paramList = (n: number): string => Array.from({ length: n }, () => 
 /** Splits SQLite's group_concat output (unit-separator joined) back into a list. */
 export const splitList = (s: string | null | undefined): string[] => (s ? s.split('\x1f') : []);
 export const LIST_SEP = "'\x1f'";
+
+/**
+ * Changes whenever the project's data may have: data_version moves when another connection commits,
+ * total_changes() counts this connection's writes. Keys the caches kept per connection.
+ */
+export function dataVersion(project: Project): string {
+  const changes = project.db.prepare('SELECT total_changes()').pluck().get() as number;
+  return `${project.db.pragma('data_version', { simple: true }) as number}:${changes}`;
+}

@@ -1,5 +1,5 @@
 import type { Project } from '../project';
-import { paramList } from '../sql';
+import { dataVersion, paramList } from '../sql';
 
 /** Which codings and which text an analysis looks at. Every list is optional; empty means "all". */
 export interface AnalysisFilters {
@@ -131,12 +131,6 @@ interface LoadedTurns {
 }
 
 const bases = new WeakMap<Project['db'], BaseData>();
-
-// data_version moves when another connection commits; total_changes() counts this connection's writes.
-export function dataVersion(project: Project): string {
-  const changes = project.db.prepare('SELECT total_changes()').pluck().get() as number;
-  return `${project.db.pragma('data_version', { simple: true }) as number}:${changes}`;
-}
 
 // Most changes are codings (apply a code, undo it); turns change with imports and speaker edits. The
 // turns are kept across a change when this summary of them, read from their covering index (~13 ms for

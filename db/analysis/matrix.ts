@@ -1,6 +1,5 @@
 import type { Project } from '../project';
-import type { CodeInfo } from '../../shared/types';
-import { listCodes } from '../codes';
+import { codeTree, type CodeTreeEntry } from '../codes';
 import { type AnalysisData, type AnalysisFilters, hasSpeakerFilter, loadAnalysisData } from './data';
 import { type ColumnLayout, type ColumnSpec, type MatrixColumn, isBySpeaker, layoutColumns } from './columns';
 import { type WordPlacement, tallyWords } from './words';
@@ -74,9 +73,9 @@ export interface MatrixResult {
 
 /** The rows of a matrix and, for each code, the rows it counts in (itself, plus ancestors when rolling up). */
 export function matrixRows(project: Project, codeIds: number[] | undefined, subcodes: boolean) {
-  const codes = listCodes(project);
+  const codes = codeTree(project);
   const byId = new Map(codes.map((c) => [c.id, c]));
-  const depth = (c: CodeInfo): number => (c.parentId === null ? 0 : 1 + depth(byId.get(c.parentId)!));
+  const depth = (c: CodeTreeEntry): number => (c.parentId === null ? 0 : 1 + depth(byId.get(c.parentId)!));
   const wanted = codeIds ? new Set(codeIds) : null;
   const rows: MatrixRow[] = codes
     .filter((c) => !wanted || wanted.has(c.id))
@@ -86,7 +85,7 @@ export function matrixRows(project: Project, codeIds: number[] | undefined, subc
   for (const c of codes) {
     const rs: number[] = [];
     for (
-      let p: CodeInfo | undefined = c;
+      let p: CodeTreeEntry | undefined = c;
       p;
       p = subcodes && p.parentId !== null ? byId.get(p.parentId) : undefined
     ) {

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Project } from '../project';
-import { type AnalysisData, type CodingRow, dataVersion } from './data';
+import { type AnalysisData, type CodingRow } from './data';
+import { dataVersion } from '../sql';
 
 // The same word and timestamp patterns as countWords in shared/text.ts (a test keeps them in step).
 // Timestamps are blanked with spaces of the same length so offsets stay valid.

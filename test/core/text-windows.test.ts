@@ -215,4 +215,20 @@ describe('excerpts cut from windows of the text', () => {
     expect(queryExcerpts(project, { codeIds: [code] })).toEqual(excerpts);
     project.close();
   });
+
+  it('follow a document replaced under the same id, though text maps are kept between queries', () => {
+    const project = newProject();
+    const code = project.mutate('Add code', () => insertCode(project, { name: 'Theme', color: '#E6194B' }));
+    const first = addTextDocument(project, 'd', transcript(7, 8000));
+    addCodings(project, [{ documentId: first, codeId: code, start: 5000, end: 5010 }]);
+    queryExcerpts(project, { codeIds: [code] });
+    deleteDocument(project, first);
+    const text = `😀${transcript(8, 8000)}`;
+    const second = addTextDocument(project, 'd', text);
+    expect(second).toBe(first);
+    addCodings(project, [{ documentId: second, codeId: code, start: 5000, end: 5010 }]);
+    const [excerpt] = queryExcerpts(project, { codeIds: [code] });
+    expect(excerpt).toMatchObject({ text: text.slice(5000, 5010), ...surrounding(text, 5000, 5010, 80) });
+    project.close();
+  });
 });
