@@ -14,12 +14,43 @@ const WORD = /[\p{L}\p{N}\p{M}]+(?:['’\-.][\p{L}\p{N}\p{M}]+)*/gu;
  * search instead of re-scanning text.
  */
 export function wordStarts(text: string): Int32Array {
-  const cleaned = /\d:\d/.test(text) ? text.replace(TIMESTAMP, (m) => ' '.repeat(m.length)) : text;
-  const out: number[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(cleaned); m; m = WORD.exec(cleaned)) out.push(m.index);
-  return Int32Array.from(out);
+  return wordStartsOfUtf8(Buffer.from(text, 'utf8'));
 }
+
+/** A document's text is read in stretches about this long, cut at a space or line break. */
+const STRETCH = 32 * 1024;
+
+/**
+ * wordStarts() of a text given as UTF-8 bytes, decoded a stretch at a time: a whole text is a large
+ * string that only a full garbage collection frees, and indexing 9M words this way left 64 MB of them
+ * behind at once. A space or line break is never inside a word, a timestamp or a UTF-8 sequence, so
+ * the stretches are cut there.
+ */
+export function wordStartsOfUtf8(bytes: Uint8Array): Int32Array {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Words are separated, so a stretch holds at most half its length (rounded up) of them.
+  if (scratch.length < Math.ceil(buf.length / 2)) scratch = new Int32Array(Math.ceil(buf.length / 2));
+  let n = 0;
+  let unit = 0;
+  for (let from = 0; from < buf.length;) {
+    let to = Math.min(from + STRETCH, buf.length);
+    if (to < buf.length) {
+      const cut = Math.max(buf.lastIndexOf(0x20, to), buf.lastIndexOf(0x0a, to));
+      // A stretch without a break runs on to the next one.
+      const next = [buf.indexOf(0x20, to), buf.indexOf(0x0a, to)].filter((i) => i >= 0);
+      to = cut > from ? cut : next.length ? Math.min(...next) : buf.length;
+    }
+    const text = buf.toString('utf8', from, to);
+    const cleaned = /\d:\d/.test(text) ? text.replace(TIMESTAMP, (m) => ' '.repeat(m.length)) : text;
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(cleaned); m; m = WORD.exec(cleaned)) scratch[n++] = unit + m.index;
+    unit += text.length;
+    from = to;
+  }
+  return scratch.slice(0, n);
+}
+
+let scratch = new Int32Array(0);
 
 /** First index i with xs[i] >= x. */
 export function lowerBound(xs: Int32Array, x: number): number {
@@ -53,14 +84,16 @@ export function documentWordStarts(project: Project, documentIds: number[]): Map
     for (const [id, entry] of c.byDoc) if (hashes.get(id) !== entry.hash) c.byDoc.delete(id);
     c.version = version;
   }
-  const text = project.db.prepare('SELECT text, content_hash FROM documents WHERE id = ?').raw();
+  const text = project.db
+    .prepare('SELECT CAST(text AS BLOB), content_hash FROM documents WHERE id = ?')
+    .raw();
   const out = new Map<number, Int32Array>();
   for (const id of documentIds) {
     let entry = c.byDoc.get(id);
     if (!entry) {
-      const row = text.get(id) as [string, string] | undefined;
+      const row = text.get(id) as [Buffer, string] | undefined;
       if (!row) continue;
-      entry = { hash: row[1], starts: wordStarts(row[0]) };
+      entry = { hash: row[1], starts: wordStartsOfUtf8(row[0]) };
       c.byDoc.set(id, entry);
     }
     out.set(id, entry.starts);

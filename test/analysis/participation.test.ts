@@ -63,6 +63,25 @@ describe('word offsets', () => {
     for (const s of samples) expect(wordStarts(s).length).toBe(countWords(s));
   });
 
+  it('are found the same in long texts read a stretch at a time', () => {
+    const unit = "[00:01:02] Jo: don't stop—it's naïve café 😀 𝐀𝐁 well-known 12:30 ok\n";
+    const long = [
+      unit.repeat(900),
+      '😀é-x'.repeat(12_000),
+      ' ',
+      unit.repeat(900),
+      'word'.repeat(20_000),
+    ].join('');
+    const starts = Array.from(wordStarts(long));
+    expect(starts.length).toBe(countWords(long));
+    expect(starts.every((at, i) => i === 0 || at > starts[i - 1]!)).toBe(true);
+    // Each start begins a word: a word character not preceded by one (nor joined by an apostrophe).
+    for (const at of starts) {
+      expect(long.codePointAt(at)! >= 0xdc00 && long.codePointAt(at)! <= 0xdfff).toBe(false);
+      expect(/[\p{L}\p{N}\p{M}]/u.test(String.fromCodePoint(long.codePointAt(at)!))).toBe(true);
+    }
+  });
+
   it('are recomputed when a document changes', () => {
     const before = computeMatrix(fx.project, { columns: { kind: 'document' }, measure: 'words' }).total;
     const id = fx.docId['east-1']!;
