@@ -51,6 +51,21 @@ export async function saveExportedFile(file: ExportedFile): Promise<SaveOutcome>
   return { kind: 'downloaded', fileName: file.fileName };
 }
 
+/**
+ * Exports the project archive straight to a file chosen in the desktop app's Save dialog, returning a
+ * status line; undefined where there is no dialog (browser and test bridges), so the caller fetches
+ * the bytes and downloads them instead.
+ */
+export async function exportProjectToFile(): Promise<string | undefined> {
+  try {
+    const r = await call('host.exportProject', { format: 'qdpx' });
+    return r.saved ? `Saved ${r.path}.` : 'Not saved.';
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.code !== 'unsupported') throw e;
+    return undefined;
+  }
+}
+
 /** One line for a status area: what happened to the file. */
 export function describeSave(outcome: SaveOutcome, file: ExportedFile): string {
   if (outcome.kind === 'cancelled') return 'Not saved.';

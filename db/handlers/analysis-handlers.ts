@@ -29,6 +29,7 @@ import { mergeSpeakers, renameSpeaker } from '../speaker-edits';
 import { columnsLabel, measureInfo } from '../../shared/analysis-labels';
 import { notFound } from '../../shared/errors';
 import { paramList } from '../sql';
+import { safeFileName } from '../../shared/file-names';
 
 type AnalysisCalls =
   | 'analysis.matrix'
@@ -51,7 +52,6 @@ type AnalysisCalls =
   | 'speakers.merge';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const safeFileName = (s: string) => s.replace(/[\\/:*?"<>|\x00-\x1f]+/g, '-').slice(0, 100) || 'project'; // eslint-disable-line no-control-regex -- file names must not carry control characters
 
 const matrixQuery = ({ columns, ...rest }: MatrixQueryArgs): MatrixQuery => ({
   ...rest,

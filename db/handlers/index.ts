@@ -19,6 +19,7 @@ const unsupported = (what: string) => () => {
 export const browserHost: HostHandlers = {
   'host.saveFile': unsupported('Saving through a dialog'),
   'host.importDialog': unsupported('The import dialog'),
+  'host.exportProject': unsupported('Exporting through a dialog'),
   'host.capabilities': () => ({ nativeDialogs: false }),
 };
 

@@ -18,6 +18,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportQdpx, renderCodebook } from '../exchange';
+import { safeFileName } from '../../shared/file-names';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -27,11 +28,11 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
  * in memory takes several times its size (1.7 GB for a 45 MB file), so the streaming export writes it
  * to a temporary file that is read back.
  */
-function qdpxBytes(project: Project): Buffer {
+async function qdpxBytes(project: Project): Promise<Buffer> {
   const dir = mkdtempSync(join(tmpdir(), 'commonplace-export-'));
   try {
     const file = join(dir, 'project.qdpx');
-    exportQdpx(project, file);
+    await exportQdpx(project, file);
     return readFileSync(file);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -53,10 +54,6 @@ const TEXT_TYPES = {
   html: 'text/html',
   json: 'application/json',
 } as const;
-
-// Characters no file system accepts in a name, and control characters.
-// eslint-disable-next-line no-control-regex
-const safeFileName = (s: string) => s.replace(/[\\/:*?"<>|\x00-\x1f]+/g, '-').slice(0, 100) || 'project';
 
 export function retrievalHandlers(project: Project, events: HandlerEvents = {}): Some<RetrievalCalls> {
   const onProgress = (done: number, total: number) => events.progress?.(done, total, 'export');
@@ -127,10 +124,10 @@ export function retrievalHandlers(project: Project, events: HandlerEvents = {}):
       }
       throw new CommonplaceError('unsupported', `Exporting the codebook as ${format} is not supported.`);
     },
-    'export.project': (): ExportedFile => ({
+    'export.project': async (): Promise<ExportedFile> => ({
       fileName: `${safeFileName(project.name)}.qdpx`,
       mimeType: 'application/zip',
-      data: qdpxBytes(project).toString('base64'),
+      data: (await qdpxBytes(project)).toString('base64'),
       encoding: 'base64',
     }),
     'coders.list': () =>

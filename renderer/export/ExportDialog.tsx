@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call, errorInfo } from '../api';
 import { useMenuCommand } from '../commands';
-import { describeSave, saveExportedFile } from '../save-file';
+import { describeSave, exportProjectToFile, saveExportedFile } from '../save-file';
 import './export.css';
 
 type What = 'excerpts' | 'codebook' | 'project';
@@ -57,6 +57,11 @@ export function ExportButton() {
     setProgress(null);
     setStatus('Exporting…');
     try {
+      const direct = what === 'project' ? await exportProjectToFile() : undefined;
+      if (direct) {
+        setStatus(direct);
+        return;
+      }
       const file =
         what === 'excerpts'
           ? await call('export.excerpts', { format: format as 'csv', query: {} })

@@ -16,6 +16,12 @@ export const hostCalls = {
       .strict();
     return call<typeof args, { saved: boolean; path: string | null }>(args);
   })(),
+  // The project archive is written straight to the file the user chose: passing its bytes to the renderer
+  // and back (base64 both ways) held four copies of a 45 MB archive in the core at the large size.
+  'host.exportProject': (() => {
+    const args = z.object({ format: z.enum(['qdpx']) }).strict();
+    return call<typeof args, { saved: boolean; path: string | null }>(args);
+  })(),
   'host.importDialog': (() => {
     const args = z.object({ group: z.string().trim().min(1).max(500).optional() }).strict();
     return call<typeof args, ImportSummary | null>(args);
