@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useCompare } from './compare-store';
-import { Chips } from './Chips';
+import { ChipSelect } from '../components/ChipSelect';
 import type { ProjectLists } from './useProjectLists';
 import { plural } from '../format';
 
@@ -19,10 +19,10 @@ export function FilterBar({ lists }: { lists: ProjectLists }) {
         </span>
       </summary>
       <div className="compare-filter-sets">
-        <Chips
-          legend="Exclude speakers"
+        <ChipSelect
+          label="Exclude speakers"
           verb="Exclude"
-          items={lists.speakers.map((s) => ({
+          options={lists.speakers.map((s) => ({
             id: s.id,
             label: s.name,
             detail: `${plural(s.turns, 'turn')} in ${plural(s.documents, 'document')}`,
@@ -30,9 +30,9 @@ export function FilterBar({ lists }: { lists: ProjectLists }) {
           selected={filters.excludeSpeakerIds}
           onChange={(excludeSpeakerIds) => setFilters({ excludeSpeakerIds })}
         />
-        <Chips
-          legend="Only these groups"
-          items={lists.groups.map((g) => ({
+        <ChipSelect
+          label="Only these groups"
+          options={lists.groups.map((g) => ({
             id: g.id,
             label: g.name,
             detail: plural(g.documents, 'document'),
@@ -41,9 +41,9 @@ export function FilterBar({ lists }: { lists: ProjectLists }) {
           onChange={(groupIds) => setFilters({ groupIds })}
         />
         {lists.coders.length > 1 && (
-          <Chips
-            legend="Only these coders"
-            items={lists.coders.map((c) => ({
+          <ChipSelect
+            label="Only these coders"
+            options={lists.coders.map((c) => ({
               id: c.id,
               label: c.name,
               detail: plural(c.codings, 'coding'),

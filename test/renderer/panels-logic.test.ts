@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CodeInfo, Excerpt, SearchHit } from '../../shared/types';
 import { groupExcerpts, limitGroups, squash } from '../../renderer/panels/excerpts/group';
 import { base64ToBytes } from '../../renderer/save-file';
-import { codeDepth, filterCodes } from '../../renderer/panels/common/code-filter';
+import { codeDepth, filterCodes, pickerOptions, TOP_LEVEL } from '../../renderer/components/code-filter';
 import {
   autocodeSummary,
   firstHits,
@@ -103,6 +103,18 @@ describe('code picker filter', () => {
     expect(filterCodes(CODES, 'zoe').map((c) => c.id)).toEqual([3]);
     expect(filterCodes(CODES, 'nothing like it')).toEqual([]);
     expect(codeDepth(CODES[1]!)).toBe(1);
+  });
+
+  it('lists the top level first, when offered, whatever is typed', () => {
+    const values = (query: string, top?: boolean) => pickerOptions(CODES, query, top).map((o) => o.value);
+    expect(values('trust')).toEqual([1, 2]);
+    expect(values('trust', true)).toEqual([TOP_LEVEL, 1, 2]);
+    expect(values('nothing like it', true)).toEqual([TOP_LEVEL]);
+    expect(pickerOptions(CODES, 'work')[0]).toMatchObject({
+      name: 'Named worker',
+      path: 'Trust/Named worker',
+      depth: 1,
+    });
   });
 });
 

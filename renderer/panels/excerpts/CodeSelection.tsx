@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useWorkspace } from '../../store';
-import { CodePicker } from '../common/CodePicker';
+import { CodePicker } from '../../components/CodePicker';
 
 /**
  * The codes being retrieved, shared with the codebook's selection: removable chips, and a searchable list
@@ -12,7 +12,6 @@ export function CodeSelection(props: { subcodes: boolean; onSubcodes(on: boolean
   const selectCodes = useWorkspace((s) => s.selectCodes);
   const [adding, setAdding] = useState(false);
   const selected = selectedIds.flatMap((id) => codes.filter((c) => c.id === id));
-  const chosen = new Set(selectedIds);
   const hasChildren = selected.some((s) => codes.some((c) => c.parentId === s.id));
 
   return (
@@ -50,12 +49,17 @@ export function CodeSelection(props: { subcodes: boolean; onSubcodes(on: boolean
       {adding && (
         <CodePicker
           codes={codes}
-          selected={chosen}
+          chosen={selectedIds}
+          multiple
           label="Codes to retrieve"
+          hideLabel
           placeholder="Type to find a code; Enter adds or removes it"
-          clearOnPick
-          onPick={(c) =>
-            selectCodes(chosen.has(c.id) ? selectedIds.filter((id) => id !== c.id) : [...selectedIds, c.id])
+          onPick={(codeId) =>
+            selectCodes(
+              selectedIds.includes(codeId)
+                ? selectedIds.filter((id) => id !== codeId)
+                : [...selectedIds, codeId],
+            )
           }
         />
       )}

@@ -1,6 +1,6 @@
 import type { GroupSummary, SpeakerSummary } from '../../../shared/types';
 import { plural } from '../../format';
-import { ChipSelect } from '../common/ChipSelect';
+import { ChipSelect } from '../../components/ChipSelect';
 
 export interface FilterState {
   groupIds: number[];
@@ -50,7 +50,7 @@ export function ExcerptFilters(props: {
         <>
           <ChipSelect
             label="Document groups"
-            chips={lists.groups.map((g) => ({
+            options={lists.groups.map((g) => ({
               id: g.id,
               label: g.name,
               detail: plural(g.documents, 'document'),
@@ -60,7 +60,11 @@ export function ExcerptFilters(props: {
           />
           <ChipSelect
             label="Speakers"
-            chips={lists.speakers.map((s) => ({ id: s.id, label: s.name, detail: plural(s.turns, 'turn') }))}
+            options={lists.speakers.map((s) => ({
+              id: s.id,
+              label: s.name,
+              detail: plural(s.turns, 'turn'),
+            }))}
             selected={value.speakerIds}
             onChange={(speakerIds) => onChange({ ...value, speakerIds })}
           />

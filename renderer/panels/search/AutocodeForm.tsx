@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useWorkspace } from '../../store';
-import { CodePicker } from '../common/CodePicker';
-import { ChipSelect } from '../common/ChipSelect';
+import { CodePicker } from '../../components/CodePicker';
+import { ChipSelect } from '../../components/ChipSelect';
 
 export type Scope = 'match' | 'sentence' | 'turn';
 
@@ -48,9 +48,10 @@ export function AutocodeForm(props: {
       ) : (
         <CodePicker
           codes={codes}
-          selected={new Set(codeId === null ? [] : [codeId])}
-          onPick={(c) => setCodeId(c.id)}
+          chosen={codeId === null ? [] : [codeId]}
+          onPick={setCodeId}
           label="Code to apply"
+          hideLabel
         />
       )}
       <fieldset className="scope">
@@ -70,7 +71,7 @@ export function AutocodeForm(props: {
       {props.speakers.length > 0 && (
         <ChipSelect
           label="Only these speakers (optional)"
-          chips={props.speakers.map((name, id) => ({ id, label: name }))}
+          options={props.speakers.map((name, id) => ({ id, label: name }))}
           selected={speakerIdx}
           onChange={setSpeakerIdx}
         />

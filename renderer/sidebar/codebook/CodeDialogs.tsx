@@ -8,7 +8,9 @@ import type { CodeTree } from '../codeTree';
 import { codeTreeFocusTarget } from '../dom';
 import { useDialogChange } from '../ui/useDialogChange';
 import { Dialog } from '../ui/Dialog';
-import { CodePicker, TOP_LEVEL } from '../ui/CodePicker';
+import { CodePicker } from '../../components/CodePicker';
+import { TOP_LEVEL } from '../../components/code-filter';
+import type { CodeChoice } from '../../components/code-filter';
 import { tryMoveCode } from './codeActions';
 import { ColorDialog, DescribeDialog } from './CodeStyleDialogs';
 
@@ -120,8 +122,8 @@ function MergeCodeDialog({ tree, id }: { tree: CodeTree; id: number }) {
       <CodePicker
         label="Merge into"
         codes={mergeTargets(tree, id)}
-        value={target}
-        onChange={(v) => v !== TOP_LEVEL && setTarget(v)}
+        chosen={target === null ? [] : [target]}
+        onPick={setTarget}
       />
       <p className="sb-dialog-hint">You can undo a merge with Ctrl+Z.</p>
     </Dialog>
@@ -130,7 +132,7 @@ function MergeCodeDialog({ tree, id }: { tree: CodeTree; id: number }) {
 
 function MoveCodeDialog({ tree, id }: { tree: CodeTree; id: number }) {
   const sidebar = useSidebar.getState();
-  const [target, setTarget] = useState<number | typeof TOP_LEVEL | null>(null);
+  const [target, setTarget] = useState<CodeChoice | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const code = tree.byId.get(id)!;
@@ -162,8 +164,8 @@ function MoveCodeDialog({ tree, id }: { tree: CodeTree; id: number }) {
       <CodePicker
         label="Move under"
         codes={moveDestinations(tree, id)}
-        value={target}
-        onChange={setTarget}
+        chosen={target === null ? [] : [target]}
+        onPick={setTarget}
         offerTopLevel
         disabled={{ value: current, reason: 'current place' }}
       />
