@@ -18,7 +18,7 @@ export interface ProgressSink {
 async function saveThroughDialog(
   window: BrowserWindow,
   suggestedName: string,
-  write: (path: string) => Promise<unknown>,
+  write: (path: string) => unknown,
 ): Promise<{ saved: boolean; path: string | null }> {
   const result = await dialog.showSaveDialog(window, {
     title: 'Export',
