@@ -25,8 +25,8 @@ export function registerExchangeCommands(program: Command, io: Io): void {
     .argument('<project>')
     .argument('<out.qdpx>')
     .option('--json', 'print JSON only')
-    .action((path: string, out: string, o: { json?: boolean }) => {
-      const summary = withProject(path, (p) => exportQdpx(p, out));
+    .action(async (path: string, out: string, o: { json?: boolean }) => {
+      const summary = await withProjectAsync(path, (p) => exportQdpx(p, out));
       if (o.json) printJson(io, summary);
       else
         io.out(
@@ -45,8 +45,8 @@ export function registerExchangeCommands(program: Command, io: Io): void {
       'detect speaker labels in sources that carry no speaker turns (as a transcript import does)',
     )
     .option('--json', 'print the import report as JSON only')
-    .action((file: string, path: string, o: { speakers?: boolean; json?: boolean }) => {
-      const { report, warnings, units } = importQdpx(file, path, {
+    .action(async (file: string, path: string, o: { speakers?: boolean; json?: boolean }) => {
+      const { report, warnings, units } = await importQdpx(file, path, {
         detectSpeakers: o.speakers,
         coder: process.env.COMMONPLACE_CODER || undefined,
       });

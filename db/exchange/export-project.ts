@@ -1,11 +1,13 @@
 // Project -> .qdpx: `project.qde` plus one UTF-8 text file per document in a lower-case `sources/`
-// folder (ATLAS.ti rejects `Sources/`, GUIDE §1).
+// folder (ATLAS.ti rejects `Sources/`, GUIDE §1), and a .docx beside the plain text of each memo with
+// formatting.
 
 import { strToU8 } from 'fflate';
 import type { Project } from '../project';
 import { projectToQdeChunks } from '../../shared/exchange/qde-writer';
 import type { ProjectSnapshot, SnapshotHead, SnapshotSource } from '../../shared/exchange/snapshot';
 import { snapshotParts } from './snapshot';
+import { richMemoFiles } from './rich-memos';
 import { writeFileAtomic } from './files';
 import { ZipFileWriter } from './zip-write';
 
@@ -56,10 +58,11 @@ function* tallied(sources: Iterable<SnapshotSource>, summary: ExportSummary): Ge
  * archive is streamed to disk: project.qde a source at a time, then the texts one by one, so memory
  * stays near one document's worth whatever the project's size.
  */
-export function exportQdpx(project: Project, outPath: string): ExportSummary {
+export async function exportQdpx(project: Project, outPath: string): Promise<ExportSummary> {
+  const richFiles = await richMemoFiles(project);
   // One read transaction, so the walks over the documents see the same project throughout.
   return project.db.transaction(() => {
-    const parts = snapshotParts(project);
+    const parts = snapshotParts(project, richFiles);
     const summary = summarize(parts.head);
     writeFileAtomic(outPath, (tmp) => {
       const zip = ZipFileWriter.create(tmp);
@@ -67,6 +70,9 @@ export function exportQdpx(project: Project, outPath: string): ExportSummary {
         const sources = tallied(parts.sources(), summary);
         zip.addEntry('project.qde', utf8(projectToQdeChunks(parts.head, sources)));
         for (const t of parts.texts()) zip.addEntry(`sources/${t.fileName}`, [strToU8(t.text)]);
+        for (const n of parts.head.notes)
+          if (n.richTextFileName)
+            zip.addEntry(`sources/${n.richTextFileName}`, [richFiles.get(n.guid)!.bytes]);
         zip.finish();
       } finally {
         zip.close();

@@ -1,7 +1,9 @@
 // Memos arrive in three shapes (GUIDE §3, §7.6): Note + NoteRef (the spec), <Description> on a selection
 // or source (ATLAS.ti, MAXQDA) and Link + Note (NVivo annotations). All of them are gathered per target:
 // the project journal, a document memo, a code memo or a coding's memo. A note nothing points to, or that
-// points at something we could not import, goes to the project journal under its name.
+// points at something we could not import, goes to the project journal under its name. Memos are
+// stored as the memo editor's JSON: a note's rich text when it was read (see rich-notes.ts), otherwise
+// paragraphs made from its plain text.
 
 import { randomUUID } from 'node:crypto';
 import { decodeText } from '../import/decode';
@@ -9,6 +11,8 @@ import type { QdpxArchive } from './archive';
 import type { QdeText } from './qde-model';
 import { isoDate, type ImportState, type MemoFragment, type MemoTarget } from './import-state';
 import type { SelectionMemos } from './selection-memos';
+import { memoJson, memoText, type MemoBlock } from './lexical-json';
+import { codingMemoText, memoBlocks } from './memo-sections';
 
 const nl = (s: string) => s.replace(/\r\n?/g, '\n');
 
@@ -19,16 +23,28 @@ function noteText(archive: QdpxArchive, note: QdeText): string {
   return entry ? nl(decodeText(archive.read(entry), `${archive.file} (${entry.name})`).text) : '';
 }
 
-export function importMemos(state: ImportState, archive: QdpxArchive, selections: SelectionMemos): void {
+/**
+ * @param richNotes the formatted content of notes whose rich-text file was read, by note key.
+ */
+export function importMemos(
+  state: ImportState,
+  archive: QdpxArchive,
+  selections: SelectionMemos,
+  richNotes: ReadonlyMap<string, MemoBlock[]> = new Map(),
+): void {
   const { model } = state;
   const notes = new Map(model.notes.map((n) => [n.key, n]));
-  const bodies = new Map<string, string>();
+  const bodies = new Map<string, Pick<MemoFragment, 'text' | 'blocks'>>();
+  const bodyOf = (note: QdeText) => {
+    const blocks = richNotes.get(note.key);
+    return blocks ? { text: memoText(blocks), blocks } : { text: noteText(archive, note) };
+  };
   const fromNote = (key: string, title?: string): MemoFragment | null => {
     const note = notes.get(key);
     if (!note) return null;
     state.attachedNotes.add(key);
-    if (!bodies.has(key)) bodies.set(key, noteText(archive, note));
-    return { text: bodies.get(key)!, title: title ?? note.name, guid: note.key, date: note.created };
+    if (!bodies.has(key)) bodies.set(key, bodyOf(note));
+    return { ...bodies.get(key)!, title: title ?? note.name, guid: note.key, date: note.created };
   };
   const attach = (target: MemoTarget, noteKeys: string[], description = '', title?: string) => {
     if (description.trim()) state.addMemo(target, { text: nl(description), title });
@@ -116,15 +132,17 @@ function writeMemos(state: ImportState): void {
   const codingMemo = db.prepare('UPDATE codings SET memo = ? WHERE id = ?');
   // A note attached to two things becomes two memos; only the first may keep the note's GUID.
   const used = new Set<string>();
-  for (const { target, text, fragments } of state.memoTexts()) {
+  for (const { target, fragments } of state.memoEntries()) {
     state.report.memos += fragments.length;
     if (target.kind === 'coding') {
-      codingMemo.run(text, target.id);
+      codingMemo.run(codingMemoText(fragments), target.id);
       continue;
     }
     const only = fragments.length === 1 ? fragments[0]! : undefined;
     const guid = only?.guid && !used.has(only.guid) ? state.guidFor(only.guid) : randomUUID();
     used.add(guid);
-    insert.run(guid, target.kind, target.kind === 'project' ? 0 : target.id, '', text, isoDate(only?.date));
+    const blocks = memoBlocks(fragments);
+    const id = target.kind === 'project' ? 0 : target.id;
+    insert.run(guid, target.kind, id, memoJson(blocks), memoText(blocks), isoDate(only?.date));
   }
 }

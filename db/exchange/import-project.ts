@@ -1,6 +1,6 @@
-// .qdpx -> a new Commonplace project, written to a temporary file beside the target in one transaction
-// while the file is read, and renamed into place once all of it has been read and written, so a failure
-// at any point leaves nothing behind. The import is not an undoable step: it is how the project began.
+// .qdpx -> a new Commonplace project, written to a temporary file beside the target while the file is
+// read, and renamed into place once all of it has been read and written, so a failure at any point
+// leaves nothing behind. The import is not an undoable step: it is how the project began.
 
 import { existsSync, renameSync } from 'node:fs';
 import { Project } from '../project';
@@ -13,6 +13,7 @@ import { importSets } from './import-docs';
 import { importCases } from './import-cases';
 import { SourceImporter } from './import-sources';
 import { importMemos } from './import-memos';
+import { readRichNotes } from './rich-notes';
 import { removeDatabaseFiles, tempPathFor } from './files';
 import type { ZipLimits } from './zip-read';
 
@@ -40,11 +41,15 @@ function readArchiveQde(archive: QdpxArchive, warnings: string[], sink: SourceIm
   return readQde((write) => archive.streamQde(write), archive.file, warnings, sink);
 }
 
-export function importQdpx(qdpxPath: string, projectPath: string, options: ImportOptions = {}): ImportResult {
+export async function importQdpx(
+  qdpxPath: string,
+  projectPath: string,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   if (existsSync(projectPath))
     throw conflict(`${projectPath}: a file already exists here; choose another name`);
   try {
-    return importOnce(qdpxPath, projectPath, options, true);
+    return await importOnce(qdpxPath, projectPath, options, true);
   } catch (e) {
     if (!(e instanceof SourcesBeforeHead)) throw e;
     // Against the schema's order, but readable: start again, holding every source until the end.
@@ -53,15 +58,17 @@ export function importQdpx(qdpxPath: string, projectPath: string, options: Impor
 }
 
 /**
- * One attempt. Sources are written as project.qde is read (`early`), inside the one transaction that
- * also writes everything else once the whole file is read; any error rolls all of it back.
+ * One attempt. Sources are written as project.qde is read (`early`), inside the transaction that also
+ * writes everything but the memos once the whole file is read; the memos follow in a second one, after
+ * the notes' Word files are read (mammoth only reads asynchronously, and a transaction cannot wait).
+ * Until the rename, the project is a temporary file that any error deletes.
  */
-function importOnce(
+async function importOnce(
   qdpxPath: string,
   projectPath: string,
   options: ImportOptions,
   early: boolean,
-): ImportResult {
+): Promise<ImportResult> {
   const archive = QdpxArchive.open(qdpxPath, options.limits);
   try {
     const tmp = tempPathFor(projectPath);
@@ -76,9 +83,13 @@ function importOnce(
         const { state, turns } = sources.finish(model, headWarnings);
         importSets(state);
         importCases(state, turns);
-        importMemos(state, archive, sources.memos);
-        if (model.graphs) state.skip(`${model.graphs} graph(s)`, 'Commonplace has no network diagrams');
         return state;
+      })();
+      const richNotes = await readRichNotes(state, archive);
+      p.db.transaction(() => {
+        importMemos(state, archive, sources.memos, richNotes);
+        const { graphs } = state.model;
+        if (graphs) state.skip(`${graphs} graph(s)`, 'Commonplace has no network diagrams');
       })();
       p.db.pragma('wal_checkpoint(TRUNCATE)');
       p.close();

@@ -5,6 +5,7 @@ import type { Project } from '../project';
 import { isGuid } from '../../shared/exchange/guid';
 import type { QdeProject } from './qde-model';
 import { GuidMap } from './guid-map';
+import type { MemoBlock } from './lexical-json';
 
 export interface Skipped {
   what: string;
@@ -30,7 +31,10 @@ export type MemoTarget =
 
 export interface MemoFragment {
   title?: string;
+  /** Plain text; for a coding's memo, and to tell an empty piece. */
   text: string;
+  /** The formatting of a note whose rich-text file was read; otherwise the memo is made from `text`. */
+  blocks?: MemoBlock[];
   /** The Note it came from, whose GUID and date a memo made of it alone keeps. */
   guid?: string;
   date?: string;
@@ -111,15 +115,9 @@ export class ImportState {
     this.memos.set(k, entry);
   }
 
-  /** Memo targets with their combined text, in the order they were first seen. */
-  memoTexts(): { target: MemoTarget; text: string; fragments: MemoFragment[] }[] {
-    return [...this.memos.values()].map(({ target, fragments }) => {
-      const alone = fragments.length === 1 && !fragments[0]!.titled;
-      const text = alone
-        ? fragments[0]!.text
-        : fragments.map((f) => (f.title ? `${f.title}\n${f.text}` : f.text)).join('\n\n');
-      return { target, text, fragments };
-    });
+  /** Memo targets with their pieces, in the order they were first seen. */
+  memoEntries(): { target: MemoTarget; fragments: MemoFragment[] }[] {
+    return [...this.memos.values()];
   }
 }
 

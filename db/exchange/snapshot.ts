@@ -20,6 +20,7 @@ import type {
   SnapshotVariable,
 } from '../../shared/exchange/snapshot';
 import { derivedGuid } from './derived-guid';
+import type { RichMemoFiles } from './rich-memos';
 
 export const ORIGIN = 'Commonplace 0.1.0';
 
@@ -30,6 +31,7 @@ interface MemoRow {
   guid: string;
   kind: 'project' | 'document' | 'code';
   targetId: number;
+  json: string;
   text: string;
   updatedAt: string;
 }
@@ -205,13 +207,14 @@ export interface SnapshotParts {
   texts(): Generator<{ fileName: string; text: string }>;
 }
 
-export function snapshotParts(project: Project): SnapshotParts {
+/** `richFiles`: the .docx made for memos with formatting (see rich-memos.ts), if any. */
+export function snapshotParts(project: Project, richFiles: RichMemoFiles = new Map()): SnapshotParts {
   const { db } = project;
   const meta = (key: string) =>
     db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
   const memos = db
     .prepare(
-      `SELECT guid, kind, target_id AS targetId, content_text AS text, updated_at AS updatedAt FROM memos
+      `SELECT guid, kind, target_id AS targetId, content_json AS json, content_text AS text, updated_at AS updatedAt FROM memos
        WHERE trim(content_text) <> '' ORDER BY kind, target_id`,
     )
     .all() as MemoRow[];
@@ -271,6 +274,8 @@ export function snapshotParts(project: Project): SnapshotParts {
         : `Memo: ${(m.kind === 'document' ? docName : codePath).get(m.targetId) ?? m.targetId}`,
     text: m.text,
     createdAt: m.updatedAt,
+    // A memo edited since its file was made keeps only its plain text rather than stale formatting.
+    richTextFileName: richFiles.get(m.guid)?.json === m.json ? richFiles.get(m.guid)!.fileName : undefined,
   }));
 
   const groups = db

@@ -14,13 +14,22 @@ export interface DocxText {
 }
 
 // The subset of mammoth's (untyped, documented-as-unstable) document tree that we read; pinned version.
-interface DocElement {
+export interface DocElement {
   type: string;
   children?: DocElement[];
   value?: string;
   isBold?: boolean;
+  isItalic?: boolean;
+  isUnderline?: boolean;
   isAllCaps?: boolean;
   isHeader?: boolean;
+  /** Paragraphs: the style's id and display name, e.g. "Heading1" / "heading 1". */
+  styleId?: string | null;
+  styleName?: string | null;
+  /** Paragraphs in a list: the level (a string, "0" outermost) and whether it is numbered. */
+  numbering?: { level?: string; isOrdered?: boolean } | null;
+  /** Hyperlinks to an address outside the document (links to a bookmark have none). */
+  href?: string;
 }
 
 interface Piece {
@@ -144,6 +153,11 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 
 export async function readDocx(bytes: Buffer, file: string): Promise<DocxText> {
+  return toText(await readDocxTree(bytes, file));
+}
+
+/** mammoth's document tree of a .docx; anything that is not a readable Word file is bad input naming `file`. */
+export async function readDocxTree(bytes: Buffer, file: string): Promise<DocElement> {
   const starts = (sig: number[]) => sig.every((b, i) => bytes[i] === b);
   if (starts(OLE)) {
     throw badInput(
@@ -183,5 +197,5 @@ export async function readDocx(bytes: Buffer, file: string): Promise<DocxText> {
     throw badInput(file, 'is damaged or incomplete and cannot be opened as a Word document (.docx)');
   }
   if (!captured) throw badInput(file, 'cannot be read as a Word document (.docx)');
-  return toText(captured);
+  return captured;
 }

@@ -84,7 +84,9 @@ function caseElement(c: SnapshotCase): XmlElement {
 
 function noteElement(n: SnapshotNote): XmlElement {
   const created = xmlDateTime(n.createdAt);
-  return el('Note', { guid: g(n.guid), name: n.name, creationDateTime: created, modifiedDateTime: created }, [
+  const richTextPath = n.richTextFileName ? `internal://${n.richTextFileName}` : undefined;
+  const attributes = { guid: g(n.guid), name: n.name, richTextPath };
+  return el('Note', { ...attributes, creationDateTime: created, modifiedDateTime: created }, [
     textEl('PlainTextContent', n.text),
   ]);
 }

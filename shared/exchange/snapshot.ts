@@ -76,6 +76,8 @@ export interface SnapshotNote {
   name: string;
   text: string;
   createdAt?: string;
+  /** Name of the .docx inside `sources/` that keeps the memo's formatting, when it has any. */
+  richTextFileName?: string;
 }
 
 export interface SnapshotSet {

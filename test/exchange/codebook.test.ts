@@ -38,7 +38,7 @@ function writeQdc(xml: string): string {
 }
 
 describe('codebook export', () => {
-  it('writes a .qdc with the tree, colours and descriptions, and no memos', () => {
+  it('writes a .qdc with the tree, colours and descriptions, and no memos', async () => {
     const p = studyCodebook();
     const out = join(tempDir(), 'codebook.qdc');
     expect(exportCodebook(p, out)).toEqual({ codes: 3, format: '.qdc' });
@@ -58,7 +58,7 @@ describe('codebook export', () => {
     p.close();
   });
 
-  it('writes CSV through the shared formatter, refuses unknown extensions, and accepts new formats', () => {
+  it('writes CSV through the shared formatter, refuses unknown extensions, and accepts new formats', async () => {
     const p = studyCodebook();
     const csv = join(tempDir(), 'codebook.csv');
     exportCodebook(p, csv);
@@ -78,7 +78,7 @@ describe('codebook export', () => {
     p.close();
   });
 
-  it('refuses to write an empty .qdc, which the schema would reject', () => {
+  it('refuses to write an empty .qdc, which the schema would reject', async () => {
     const p = newProject();
     expect(() => exportCodebook(p, join(tempDir(), 'x.qdc'))).toThrow(/The codebook is empty/);
     p.close();
@@ -86,7 +86,7 @@ describe('codebook export', () => {
 });
 
 describe('codebook import (merge)', () => {
-  it('matches by GUID, then by path; adds the rest; reports differences and keeps the project’s values', () => {
+  it('matches by GUID, then by path; adds the rest; reports differences and keeps the project’s values', async () => {
     const p = studyCodebook();
     const md = listCodes(p).find((c) => c.name === 'Managerial domination')!;
     const file = writeQdc(
@@ -146,7 +146,7 @@ describe('codebook import (merge)', () => {
     p.close();
   });
 
-  it('reports a renamed or moved code matched by GUID, and records no step when nothing changes', () => {
+  it('reports a renamed or moved code matched by GUID, and records no step when nothing changes', async () => {
     const p = studyCodebook();
     const targets = listCodes(p).find((c) => c.name === 'Targets')!;
     const steps = p.db.prepare('SELECT count(*) FROM history_steps').pluck().get();
@@ -170,7 +170,7 @@ describe('codebook import (merge)', () => {
     p.close();
   });
 
-  it('round-trips through .qdc: exporting and re-importing into an empty project gives the same codebook', () => {
+  it('round-trips through .qdc: exporting and re-importing into an empty project gives the same codebook', async () => {
     const p = studyCodebook();
     const out = join(tempDir(), 'cb.qdc');
     exportCodebook(p, out);
@@ -190,10 +190,10 @@ describe('codebook import (merge)', () => {
     q.close();
   });
 
-  it('takes the codebook out of a .qdpx too', () => {
+  it('takes the codebook out of a .qdpx too', async () => {
     const p = studyCodebook();
     const out = join(tempDir(), 'whole.qdpx');
-    exportQdpx(p, out);
+    await exportQdpx(p, out);
     const q = newProject();
     expect(importCodebook(q, out)).toMatchObject({ added: 3 });
     expect(listCodes(q).map((c) => c.path)).toEqual(listCodes(p).map((c) => c.path));

@@ -21,11 +21,11 @@ const all = (n: Node | undefined, name: string) => (n?.[name] as Node[] | undefi
 const one = (n: Node | undefined, name: string) => all(n, name)[0];
 const text = (n: Node | undefined) => (typeof n === 'string' ? n : String(n?.['#text'] ?? ''));
 
-function exportStudy() {
+async function exportStudy() {
   const p = newProject();
   const ids = buildStudy(p);
   const out = join(tempDir(), 'study.qdpx');
-  const summary = exportQdpx(p, out);
+  const summary = await exportQdpx(p, out);
   const docGuids = Object.fromEntries(
     (
       p.db.prepare('SELECT name, upper(guid) AS guid FROM documents').all() as {
@@ -41,8 +41,8 @@ function exportStudy() {
 }
 
 describe('exportQdpx', () => {
-  it('writes project.qde and lower-case sources/ holding UTF-8 text without BOM, with LF', () => {
-    const { out, summary, docGuids } = exportStudy();
+  it('writes project.qde and lower-case sources/ holding UTF-8 text without BOM, with LF', async () => {
+    const { out, summary, docGuids } = await exportStudy();
     const entries = unzipFile(out);
     expect(Object.keys(entries).sort()).toEqual(
       [
@@ -60,13 +60,13 @@ describe('exportQdpx', () => {
     expect(summary).toEqual({ sources: 2, codes: 5, codings: 8, memos: 5, cases: 5, variables: 8 });
   });
 
-  it.skipIf(!canValidate)('produces XML that validates against Project.xsd', () => {
-    const { xml } = exportStudy();
+  it.skipIf(!canValidate)('produces XML that validates against Project.xsd', async () => {
+    const { xml } = await exportStudy();
     expect(schemaErrors(xml, PROJECT_XSD)).toBe('');
   });
 
-  it('counts positions in code points over the exported text, end exclusive', () => {
-    const { out, root, docGuids } = exportStudy();
+  it('counts positions in code points over the exported text, end exclusive', async () => {
+    const { out, root, docGuids } = await exportStudy();
     const sources = all(one(root, 'Sources'), 'TextSource');
     const north = sources.find((s) => s.name === 'Northgate March')!;
     const phrase = "😀 That's the secret caseload nobody reports.";
@@ -96,8 +96,8 @@ describe('exportQdpx', () => {
     ]);
   });
 
-  it('writes users, the code tree with colours and descriptions, and codings with their coder', () => {
-    const { root } = exportStudy();
+  it('writes users, the code tree with colours and descriptions, and codings with their coder', async () => {
+    const { root } = await exportStudy();
     const users = all(one(root, 'Users'), 'User');
     expect(users.map((u) => u.name)).toEqual(['second coder', 'tester']);
     const top = all(one(one(root, 'CodeBook'), 'Codes'), 'Code');
@@ -126,8 +126,8 @@ describe('exportQdpx', () => {
     );
   });
 
-  it('writes memos as Notes referenced from the project, the source and the code; coding memos as Description', () => {
-    const { root } = exportStudy();
+  it('writes memos as Notes referenced from the project, the source and the code; coding memos as Description', async () => {
+    const { root } = await exportStudy();
     const notes = all(one(root, 'Notes'), 'Note');
     const byName = new Map(notes.map((n) => [n.name, n]));
     expect([...byName.keys()].sort()).toEqual([
@@ -153,8 +153,8 @@ describe('exportQdpx', () => {
     expect(descriptions.sort()).toEqual(['Emoji before the quote\nsecond line', 'Good example']);
   });
 
-  it('writes typed Variables, document values on sources, and speakers as Cases pointing at their turns', () => {
-    const { root } = exportStudy();
+  it('writes typed Variables, document values on sources, and speakers as Cases pointing at their turns', async () => {
+    const { root } = await exportStudy();
     const vars = all(one(root, 'Variables'), 'Variable');
     expect(vars.map((v) => [v.name, v.typeOfVariable]).sort()).toEqual([
       ['Duration (h)', 'Float'],
@@ -204,8 +204,8 @@ describe('exportQdpx', () => {
     expect(all(zoe, 'VariableValue')).toHaveLength(2);
   });
 
-  it('writes groups as Sets of sources with their description', () => {
-    const { root, docGuids } = exportStudy();
+  it('writes groups as Sets of sources with their description', async () => {
+    const { root, docGuids } = await exportStudy();
     const sets = all(one(root, 'Sets'), 'Set');
     expect(
       sets.map((s) => [s.name, text(one(s, 'Description')), all(s, 'MemberSource').map((m) => m.targetGUID)]),
@@ -215,20 +215,22 @@ describe('exportQdpx', () => {
     ]);
   });
 
-  it('leaves out empty containers, so an empty project is still schema-valid', () => {
+  it('leaves out empty containers, so an empty project is still schema-valid', async () => {
     const p = newProject();
     const out = join(tempDir(), 'empty.qdpx');
-    exportQdpx(p, out);
+    await exportQdpx(p, out);
     p.close();
     const xml = qdeText(out);
     expect(xml).not.toMatch(/<(Users|CodeBook|Sources|Notes|Sets|Cases|Variables)\b/);
     if (canValidate) expect(schemaErrors(xml, PROJECT_XSD)).toBe('');
   });
 
-  it('leaves nothing behind when the target cannot be written', () => {
+  it('leaves nothing behind when the target cannot be written', async () => {
     const p = newProject();
     const dir = tempDir();
-    expect(() => exportQdpx(p, join(dir, 'missing-folder', 'x.qdpx'))).toThrow(/cannot write the file/);
+    await expect(exportQdpx(p, join(dir, 'missing-folder', 'x.qdpx'))).rejects.toThrow(
+      /cannot write the file/,
+    );
     expect(existsSync(join(dir, 'missing-folder'))).toBe(false);
     expect(readdirSync(dir)).toEqual([]);
     p.close();

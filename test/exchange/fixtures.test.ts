@@ -18,17 +18,17 @@ const fixture = (name: string) => join(FIXTURE_DIR, name);
 const count = (p: Project, table: string) =>
   p.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
-function load(name: string) {
+async function load(name: string) {
   const path = join(tempDir(), 'imported.commonplace');
-  const result = importQdpx(fixture(name), path);
+  const result = await importQdpx(fixture(name), path);
   return { result, project: Project.open(path), xml: qdeText(fixture(name)) };
 }
 
-describe.skipIf(!haveFixtures)('importing real REFI-QDA exports', () => {
+describe.skipIf(!haveFixtures)('importing real REFI-QDA exports', async () => {
   const files = haveFixtures ? readdirSync(FIXTURE_DIR).filter((f) => f.endsWith('.qdpx')) : [];
 
-  it.each(files)('%s: sources, codes and codings match the XML', (name) => {
-    const { result, project, xml } = load(name);
+  it.each(files)('%s: sources, codes and codings match the XML', async (name) => {
+    const { result, project, xml } = await load(name);
     try {
       expect(result.report.sources).toBe(countElements(xml, 'TextSource'));
       expect(result.report.codes).toBe(countElements(xml, 'Code'));
@@ -44,8 +44,8 @@ describe.skipIf(!haveFixtures)('importing real REFI-QDA exports', () => {
     }
   });
 
-  it('NVivo 12: positions are UTF-16 units over CRLF text with a BOM, and land on word boundaries', () => {
-    const { result, project, xml } = load('nvivo12win_hu-vaccine-comments.qdpx');
+  it('NVivo 12: positions are UTF-16 units over CRLF text with a BOM, and land on word boundaries', async () => {
+    const { result, project, xml } = await load('nvivo12win_hu-vaccine-comments.qdpx');
     try {
       expect(countElements(xml, 'Coding')).toBe(303);
       const coded = result.units.find((u) => u.selections > 0)!;
@@ -81,8 +81,8 @@ describe.skipIf(!haveFixtures)('importing real REFI-QDA exports', () => {
     }
   });
 
-  it('MAXQDA 24: colours, descriptions and its two Sets of documents', () => {
-    const { project, xml } = load('maxqda24_icls-themes.qdpx');
+  it('MAXQDA 24: colours, descriptions and its two Sets of documents', async () => {
+    const { project, xml } = await load('maxqda24_icls-themes.qdpx');
     try {
       const codes = listCodes(project);
       expect(codes.every((c) => /^#[0-9A-F]{6}$/.test(c.color))).toBe(true);
@@ -106,8 +106,8 @@ describe.skipIf(!haveFixtures)('importing real REFI-QDA exports', () => {
     }
   });
 
-  it('ATLAS.ti 23: the code tree, and the pseudo-user, from a file with no sources', () => {
-    const { result, project } = load('atlasti23win_codes-only.qdpx');
+  it('ATLAS.ti 23: the code tree, and the pseudo-user, from a file with no sources', async () => {
+    const { result, project } = await load('atlasti23win_codes-only.qdpx');
     try {
       expect(listCodes(project).map((c) => c.path)).toEqual([
         'Commits',
@@ -124,8 +124,8 @@ describe.skipIf(!haveFixtures)('importing real REFI-QDA exports', () => {
     }
   });
 
-  it('ATLAS.ti 23: an empty project imports as an empty project', () => {
-    const { result, project } = load('atlasti23win_empty.qdpx');
+  it('ATLAS.ti 23: an empty project imports as an empty project', async () => {
+    const { result, project } = await load('atlasti23win_empty.qdpx');
     try {
       expect(result.report).toEqual({
         sources: 0,
@@ -141,7 +141,7 @@ describe.skipIf(!haveFixtures)('importing real REFI-QDA exports', () => {
     }
   });
 
-  it('Taguette 1.4.1: its codebook (schema-invalid empty <Sets/>) merges into a project', () => {
+  it('Taguette 1.4.1: its codebook (schema-invalid empty <Sets/>) merges into a project', async () => {
     const p = newProject();
     try {
       const report = importCodebook(p, fixture('taguette141_codebook.qdc'));

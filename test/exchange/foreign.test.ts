@@ -102,20 +102,20 @@ const QDE = `<?xml version="1.0" encoding="utf-8"?>
   <NoteRef targetGUID="${G(65)}"/>
 </Project>`;
 
-function importForeign() {
+async function importForeign() {
   const file = writeZip({
     'Trial.qde': QDE,
     'Sources/T1.TXT': BOM + RAW,
     'Sources/photo.jpg': new Uint8Array([1, 2, 3]),
   });
   const path = join(tempDir(), 'foreign.commonplace');
-  const result = importQdpx(file, path, { coder: 'importer' });
+  const result = await importQdpx(file, path, { coder: 'importer' });
   return { result, project: Project.open(path) };
 }
 
 describe('importing the shapes other tools write', () => {
-  it('reports what came in, and lists what could not, with reasons', () => {
-    const { result, project } = importForeign();
+  it('reports what came in, and lists what could not, with reasons', async () => {
+    const { result, project } = await importForeign();
     project.close();
     expect({ ...result.report, skipped: undefined }).toEqual({
       sources: 3,
@@ -163,8 +163,8 @@ describe('importing the shapes other tools write', () => {
     ]);
   });
 
-  it('maps code-point positions over BOM + CRLF text exactly onto the canonical text', () => {
-    const { result, project } = importForeign();
+  it('maps code-point positions over BOM + CRLF text exactly onto the canonical text', async () => {
+    const { result, project } = await importForeign();
     try {
       expect(result.units[0]).toMatchObject({ source: 'Interview 1', unit: 'codepoints', selections: 7 });
       const coded = project.db
@@ -212,8 +212,8 @@ describe('importing the shapes other tools write', () => {
     }
   });
 
-  it('brings memos in from Notes, Descriptions and Links, orphans into the journal under their names', () => {
-    const { project } = importForeign();
+  it('brings memos in from Notes, Descriptions and Links, orphans into the journal under their names', async () => {
+    const { project } = await importForeign();
     try {
       const memo = (kind: string, name = '') =>
         project.db
@@ -224,11 +224,19 @@ describe('importing the shapes other tools write', () => {
           .pluck()
           .get(kind, name);
       expect(memo('project')).toBe(
-        'Project description\n\nJournal\nProject journal text\n\nCase "Ghost"\nNever spoke\n\nStray thought\nNobody points at me',
+        'Project description\n\nJournal\n\nProject journal text\n\nCase "Ghost"\n\nNever spoke\n\nStray thought\n\nNobody points at me',
       );
+      // Each titled piece is a section under a heading in the memo editor.
+      const journal = JSON.parse(
+        project.db.prepare("SELECT content_json FROM memos WHERE kind = 'project'").pluck().get() as string,
+      ) as { root: { children: { type: string }[] } };
+      expect(journal.root.children.map((b) => b.type)).toEqual([
+        'paragraph',
+        ...['heading', 'paragraph', 'heading', 'paragraph', 'heading', 'paragraph'],
+      ]);
       expect(memo('code', 'Feelings')).toBe('About feelings');
       expect(memo('document', 'Interview 1')).toBe(
-        'Source description memo\n\nSource memo\nTranscribed by Ben\n\nMemo on “Closing notes”\nUncoded but commented',
+        'Source description memo\n\nSource memo\n\nTranscribed by Ben\n\nMemo on “Closing notes”\n\nUncoded but commented',
       );
       expect(listCodes(project).find((c) => c.name === 'Feelings')).toMatchObject({
         description: 'Folder of feelings',
@@ -245,8 +253,8 @@ describe('importing the shapes other tools write', () => {
     }
   });
 
-  it('turns a Case with selections into a speaker with turns, and whole-source cases into document attributes', () => {
-    const { project } = importForeign();
+  it('turns a Case with selections into a speaker with turns, and whole-source cases into document attributes', async () => {
+    const { project } = await importForeign();
     try {
       const turns = (
         project.db
@@ -311,8 +319,8 @@ describe('importing the shapes other tools write', () => {
     }
   });
 
-  it('imports a PDF’s plain-text rendition and Sets of sources as groups', () => {
-    const { project } = importForeign();
+  it('imports a PDF’s plain-text rendition and Sets of sources as groups', async () => {
+    const { project } = await importForeign();
     try {
       const docs = project.db.prepare('SELECT name, text, encoding FROM documents ORDER BY name').all();
       expect(docs).toEqual([

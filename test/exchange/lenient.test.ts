@@ -11,9 +11,9 @@ afterEach(cleanupTempDirs);
 
 const G = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
-function load(entries: Record<string, string | Uint8Array>) {
+async function load(entries: Record<string, string | Uint8Array>) {
   const path = join(tempDir(), 'p.commonplace');
-  const result = importQdpx(writeZip(entries), path);
+  const result = await importQdpx(writeZip(entries), path);
   const project = Project.open(path);
   const facts = {
     codes: listCodes(project).map((c) => c.path),
@@ -25,7 +25,7 @@ function load(entries: Record<string, string | Uint8Array>) {
 }
 
 describe('lenient reading', () => {
-  it('takes Project.qde in any case, a namespace prefix, a BOM before <?xml and empty containers (Taguette)', () => {
+  it('takes Project.qde in any case, a namespace prefix, a BOM before <?xml and empty containers (Taguette)', async () => {
     const xml =
       '\ufeff<?xml version="1.0" encoding="utf-8"?>\n<!-- exported -->\n' +
       `<qda:Project xmlns:qda="urn:QDA-XML:project:1.0" name="p"><qda:Users/><qda:CodeBook><qda:Codes>` +
@@ -34,7 +34,7 @@ describe('lenient reading', () => {
       `<qda:PlainTextSelection guid="${G(3)}" startPosition="0" endPosition="4"><qda:Coding guid="${G(4)}">` +
       `<qda:CodeRef targetGUID="${G(1).toUpperCase()}"/></qda:Coding></qda:PlainTextSelection></qda:TextSource></qda:Sources>` +
       '<qda:Notes/><qda:Sets/><qda:Links/></qda:Project>';
-    const { result, facts } = load({ 'Project.QDE': xml, 'SOURCES/x.TXT': 'Text here' });
+    const { result, facts } = await load({ 'Project.QDE': xml, 'SOURCES/x.TXT': 'Text here' });
     expect(result.warnings).toEqual([]);
     expect(result.report).toEqual({
       sources: 1,
@@ -52,23 +52,23 @@ describe('lenient reading', () => {
     });
   });
 
-  it('accepts non-GUID ids, resolving references by the same id', () => {
+  it('accepts non-GUID ids, resolving references by the same id', async () => {
     const xml =
       `<Project xmlns="urn:QDA-XML:project:1.0" name="p"><CodeBook><Codes><Code guid="c001" name="Home-made" isCodable="true"/>` +
       `</Codes></CodeBook><Sources><TextSource guid="s001"><PlainTextContent>abc def</PlainTextContent>` +
       `<PlainTextSelection guid="x1" startPosition="4" endPosition="7"><Coding guid="k1"><CodeRef targetGUID="C001"/></Coding>` +
       `</PlainTextSelection></TextSource></Sources></Project>`;
-    const { result, facts } = load({ 'project.qde': xml });
+    const { result, facts } = await load({ 'project.qde': xml });
     expect(result.report.codings).toBe(1);
     expect(facts.docs).toEqual([{ name: 'Source 1', text: 'abc def' }]);
     expect(facts.codings).toEqual([{ start: 4, end: 7 }]);
   });
 
-  it('skips a source whose text lives outside the archive, saying so', () => {
+  it('skips a source whose text lives outside the archive, saying so', async () => {
     const xml =
       `<Project xmlns="urn:QDA-XML:project:1.0" name="p"><Sources>` +
       `<TextSource guid="${G(2)}" name="Far away" plainTextPath="absolute:///C:/data/far.txt"/></Sources></Project>`;
-    const { result } = load({ 'project.qde': xml });
+    const { result } = await load({ 'project.qde': xml });
     expect(result.report.sources).toBe(0);
     expect(result.report.skipped).toEqual([
       {

@@ -21,23 +21,23 @@ afterEach(cleanupTempDirs);
 /** The parts of project.qde that legitimately change between exports: the project's own name and date. */
 const stable = (xml: string) => xml.replace(/<Project [^>]*>/, '<Project>');
 
-function roundTrip(first: Project) {
+async function roundTrip(first: Project) {
   const dir = tempDir();
   const a = join(dir, 'a.qdpx');
-  exportQdpx(first, a);
-  const result = importQdpx(a, join(dir, 'b.commonplace'));
+  await exportQdpx(first, a);
+  const result = await importQdpx(a, join(dir, 'b.commonplace'));
   const second = Project.open(join(dir, 'b.commonplace'));
   const b = join(dir, 'b.qdpx');
-  exportQdpx(second, b);
+  await exportQdpx(second, b);
   return { result, second, qdeA: qdeText(a), qdeB: qdeText(b) };
 }
 
 describe('export -> import -> export', () => {
-  it('keeps a realistic focus-group project: codebook, sources, codings, memos, attributes, speakers, groups', () => {
+  it('keeps a realistic focus-group project: codebook, sources, codings, memos, attributes, speakers, groups', async () => {
     const p = newProject();
     buildStudy(p);
     const before = projectFacts(p);
-    const { result, second, qdeA, qdeB } = roundTrip(p);
+    const { result, second, qdeA, qdeB } = await roundTrip(p);
     try {
       expect(result.report).toEqual({
         sources: 2,
@@ -65,14 +65,14 @@ describe('export -> import -> export', () => {
     }
   });
 
-  it('keeps GUIDs of codes, documents, codings, coders and memos', () => {
+  it('keeps GUIDs of codes, documents, codings, coders and memos', async () => {
     const p = newProject();
     buildStudy(p);
     const guids = (x: Project) =>
       ['codes', 'documents', 'codings', 'coders', 'memos', 'doc_groups', 'speakers'].map((t) =>
         x.db.prepare(`SELECT guid FROM ${t} ORDER BY guid`).pluck().all(),
       );
-    const { second } = roundTrip(p);
+    const { second } = await roundTrip(p);
     try {
       expect(guids(second)).toEqual(guids(p));
     } finally {
@@ -82,13 +82,13 @@ describe('export -> import -> export', () => {
   });
 });
 
-describe.skipIf(!haveFixtures)('round trip of every real fixture', () => {
+describe.skipIf(!haveFixtures)('round trip of every real fixture', async () => {
   const files = haveFixtures ? readdirSync(FIXTURE_DIR).filter((f) => f.endsWith('.qdpx')) : [];
-  it.each(files)('%s survives import -> export -> import -> export unchanged', (file) => {
+  it.each(files)('%s survives import -> export -> import -> export unchanged', async (file) => {
     const dir = tempDir();
-    importQdpx(join(FIXTURE_DIR, file), join(dir, 'one.commonplace'));
+    await importQdpx(join(FIXTURE_DIR, file), join(dir, 'one.commonplace'));
     const one = Project.open(join(dir, 'one.commonplace'));
-    const { result, second, qdeA, qdeB } = roundTrip(one);
+    const { result, second, qdeA, qdeB } = await roundTrip(one);
     try {
       expect(projectFacts(second)).toEqual(projectFacts(one));
       expect(result.report.skipped).toEqual([]);

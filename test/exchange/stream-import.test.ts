@@ -63,9 +63,9 @@ const SCHEMA_ORDER: (keyof typeof PARTS)[] = [
   'links',
 ];
 
-function importOrder(order: (keyof typeof PARTS)[]) {
+async function importOrder(order: (keyof typeof PARTS)[]) {
   const path = join(tempDir(), 'p.commonplace');
-  const result = importQdpx(writeZip({ 'project.qde': qde(order) }), path, { coder: 'importer' });
+  const result = await importQdpx(writeZip({ 'project.qde': qde(order) }), path, { coder: 'importer' });
   const project = Project.open(path);
   const all = (sql: string) => project.db.prepare(sql).all();
   const facts = {
@@ -85,8 +85,8 @@ function importOrder(order: (keyof typeof PARTS)[]) {
 }
 
 describe('sources written as the file is read', () => {
-  it('resolves speaker cases as if every case and source were read at once', () => {
-    const { result, facts } = importOrder(SCHEMA_ORDER);
+  it('resolves speaker cases as if every case and source were read at once', async () => {
+    const { result, facts } = await importOrder(SCHEMA_ORDER);
     const at = (text: string, phrase: string): [number, number] => [
       text.indexOf(phrase),
       text.indexOf(phrase) + phrase.length,
@@ -138,11 +138,11 @@ describe('sources written as the file is read', () => {
     ],
     ['cases after the sources', ['users', 'codebook', 'variables', 'sources', 'cases', 'notes', 'links']],
     ['links and notes first', ['links', 'notes', 'users', 'codebook', 'variables', 'cases', 'sources']],
-  ] as const)('gives the same project for a file with %s', (_, order) => {
-    expect(importOrder([...order])).toEqual(importOrder(SCHEMA_ORDER));
+  ] as const)('gives the same project for a file with %s', async (_, order) => {
+    expect(await importOrder([...order])).toEqual(await importOrder(SCHEMA_ORDER));
   });
 
-  it('writes nothing when a source late in the file fails, after earlier ones were written', () => {
+  it('writes nothing when a source late in the file fails, after earlier ones were written', async () => {
     const late = `<TextSource guid="${G(90)}" name="Late" plainTextPath="internal://late.txt"/>`;
     const xml = qde(SCHEMA_ORDER).replace('</Sources>', `${late}</Sources>`);
     const file = writeZip({ 'project.qde': xml });
@@ -150,7 +150,7 @@ describe('sources written as the file is read', () => {
     const before = readdirSync(dirname(file)).sort();
     let error: unknown;
     try {
-      importQdpx(file, out);
+      await importQdpx(file, out);
     } catch (e) {
       error = e;
     }
@@ -162,10 +162,10 @@ describe('sources written as the file is read', () => {
     expect(readdirSync(dirname(file)).sort()).toEqual(before);
   });
 
-  it('reports a GUID repeated after the sources as the problem, not what followed from it', () => {
+  it('reports a GUID repeated after the sources as the problem, not what followed from it', async () => {
     const xml = qde(SCHEMA_ORDER).replace(`<Note guid="${G(80)}"`, `<Note guid="${G(62)}"`);
     const file = writeZip({ 'project.qde': xml });
-    expect(() => importQdpx(file, join(dirname(file), 'out.commonplace'))).toThrow(
+    await expect(importQdpx(file, join(dirname(file), 'out.commonplace'))).rejects.toThrow(
       `${file}: project.qde gives the GUID ${G(62)} to two elements (PlainTextSelection and Note)`,
     );
     expect(existsSync(join(dirname(file), 'out.commonplace'))).toBe(false);
@@ -173,7 +173,7 @@ describe('sources written as the file is read', () => {
 });
 
 describe('GuidMap', () => {
-  it('maps GUID keys, in sequence or at random, and other keys, through many growths', () => {
+  it('maps GUID keys, in sequence or at random, and other keys, through many growths', async () => {
     const map = new GuidMap();
     const keys = Array.from({ length: 20_000 }, (_, i) => G(i));
     const random = Array.from({ length: 5_000 }, () => crypto.randomUUID());

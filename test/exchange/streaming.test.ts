@@ -27,11 +27,11 @@ function inMemoryQdpx(snapshot: ProjectSnapshot): Uint8Array {
 }
 
 describe('streamed export', () => {
-  it('writes the same entries as the in-memory archive, readable by our reader and by fflate', () => {
+  it('writes the same entries as the in-memory archive, readable by our reader and by fflate', async () => {
     const p = newProject();
     buildStudy(p);
     const out = join(tempDir(), 'study.qdpx');
-    exportQdpx(p, out);
+    await exportQdpx(p, out);
     const snapshot = buildSnapshot(p);
     p.close();
     const streamed = unzipSync(readFileSync(out));
@@ -47,7 +47,7 @@ describe('streamed export', () => {
     }
   });
 
-  it('deflates an entry larger than one piece into one valid stream', () => {
+  it('deflates an entry larger than one piece into one valid stream', async () => {
     const file = join(tempDir(), 'big.zip');
     const line = new TextEncoder().encode('<PlainTextSelection name="a fairly long line"/>\n');
     const chunks = Array.from({ length: 200_000 }, () => line);
@@ -162,7 +162,7 @@ a break" plainTextPath="internal://b.txt"/>
     graphs: 0,
   };
 
-  it('reads a file whole or fed in small pieces into the same model, with entities decoded once', () => {
+  it('reads a file whole or fed in small pieces into the same model, with entities decoded once', async () => {
     const warnings: string[] = [];
     expect(readQde((write) => write(xml), 'f.qdpx', warnings)).toEqual(expected);
     for (const size of [1, 7, 64]) {
@@ -174,11 +174,11 @@ a break" plainTextPath="internal://b.txt"/>
     expect(warnings).toEqual([]);
   });
 
-  it('reads past a byte-order mark', () => {
+  it('reads past a byte-order mark', async () => {
     expect(readQde((write) => write('\ufeff' + xml), 'f.qdpx')).toEqual(expected);
   });
 
-  it('refuses a DOCTYPE however it is split between two pieces', () => {
+  it('refuses a DOCTYPE however it is split between two pieces', async () => {
     const hostile = '<?xml version="1.0"?><!DOCTYPE p [<!ENTITY x "y">]><Project/>';
     for (let cut = 1; cut < hostile.length; cut++)
       expect(() =>
@@ -189,7 +189,7 @@ a break" plainTextPath="internal://b.txt"/>
       ).toThrow(/^f\.qdpx: project\.qde contains a DOCTYPE or ENTITY declaration/);
   });
 
-  it('reports XML errors as such, but lets an exception from a handler through unchanged', () => {
+  it('reports XML errors as such, but lets an exception from a handler through unchanged', async () => {
     expect(() => readQde((write) => write('<Project><Users></Project>'), 'f.qdpx')).toThrow(
       /^f\.qdpx: project\.qde is not well-formed XML \(line 1: unexpected close tag/,
     );
@@ -218,7 +218,7 @@ describe('a .qdc codebook, read by the same streaming reader', () => {
     return file;
   };
 
-  it('reads UTF-16 with a byte-order mark, entities decoded', () => {
+  it('reads UTF-16 with a byte-order mark, entities decoded', async () => {
     const p = newProject();
     const xml = qdc(`<Code guid="${G(1)}" name="Targets &amp; audit" isCodable="true"/>`);
     const file = write(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')]));
@@ -227,7 +227,7 @@ describe('a .qdc codebook, read by the same streaming reader', () => {
     p.close();
   });
 
-  it('refuses a file that is not a codebook, is not well-formed, or repeats a GUID, and changes nothing', () => {
+  it('refuses a file that is not a codebook, is not well-formed, or repeats a GUID, and changes nothing', async () => {
     const p = newProject();
     const project = write('<Project xmlns="urn:QDA-XML:project:1.0"/>');
     expect(() => importCodebook(p, project)).toThrow(

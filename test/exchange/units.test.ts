@@ -30,7 +30,7 @@ describe('position units per source, end to end', () => {
     ['Unknown tool', 'utf16'],
     ['Unknown tool', 'codepoints-lf'],
     ['Unknown tool', 'utf8'],
-  ])('%s counting in %s', (origin, unit) => {
+  ])('%s counting in %s', async (origin, unit) => {
     const selections = phrases
       .map((p, i) => {
         const at = text.indexOf(p);
@@ -42,7 +42,7 @@ describe('position units per source, end to end', () => {
       <Sources><TextSource guid="${G(2)}" name="fg" plainTextPath="internal://${G(2)}.txt">${selections}</TextSource></Sources></Project>`;
     const file = writeZip({ 'project.qde': qde, [`sources/${G(2)}.txt`]: BOM + text });
     const path = join(tempDir(), 'units.commonplace');
-    const { units } = importQdpx(file, path, { detectSpeakers: false });
+    const { units } = await importQdpx(file, path, { detectSpeakers: false });
     expect(units).toEqual([expect.objectContaining({ unit, selections: 5, onWordBoundaries: 5 })]);
     const p = Project.open(path);
     const rows = p.db
