@@ -1,5 +1,5 @@
 import type { Project } from './project';
-import { conflict, notFound } from '../shared/errors';
+import { conflict, invalidArgument, notFound } from '../shared/errors';
 import type { GroupSummary } from '../shared/types';
 import { newGuid } from './sql';
 
@@ -25,13 +25,51 @@ export function groupIdByName(project: Project, name: string): number {
   return id;
 }
 
+const SUMMARY_SQL = `SELECT g.id, g.name, g.description,
+    (SELECT count(*) FROM group_members m WHERE m.group_id = g.id) AS documents
+  FROM doc_groups g`;
+
 export function listGroups(project: Project): GroupSummary[] {
-  return project.db
-    .prepare(
-      `SELECT g.id, g.name, g.description, (SELECT count(*) FROM group_members m WHERE m.group_id = g.id) AS documents
-       FROM doc_groups g ORDER BY g.name COLLATE NOCASE`,
-    )
-    .all() as GroupSummary[];
+  return project.db.prepare(`${SUMMARY_SQL} ORDER BY g.name COLLATE NOCASE`).all() as GroupSummary[];
+}
+
+export function getGroup(project: Project, id: number): GroupSummary {
+  const group = project.db.prepare(`${SUMMARY_SQL} WHERE g.id = ?`).get(id) as GroupSummary | undefined;
+  if (!group) throw notFound(`No document group with id ${id}.`);
+  return group;
+}
+
+/** A usable new name for group `id`: trimmed, not empty, and no other group's name in any letter case. */
+function checkGroupName(project: Project, name: string, id: number): string {
+  const clean = name.trim();
+  if (!clean) throw invalidArgument('A group name cannot be empty.');
+  // doc_groups.name is COLLATE NOCASE, so `=` finds "town a" for "Town A".
+  const clash = project.db
+    .prepare('SELECT name FROM doc_groups WHERE name = ? AND id <> ?')
+    .pluck()
+    .get(clean, id) as string | undefined;
+  if (clash !== undefined) throw conflict(`A group named "${clash}" already exists.`);
+  return clean;
+}
+
+/** Renames a group (a change of letter case only is allowed); a name that stays the same changes nothing. */
+export function renameGroup(project: Project, id: number, name: string): void {
+  const group = getGroup(project, id);
+  const clean = checkGroupName(project, name, id);
+  // No undo step for a rename that changes nothing.
+  if (clean === group.name) return;
+  project.mutate(`Rename group "${group.name}" to "${clean}"`, () => {
+    project.db.prepare('UPDATE doc_groups SET name = ? WHERE id = ?').run(clean, id);
+  });
+}
+
+/** Deletes a group and its memberships; its documents stay in the project (one undoable step). */
+export function deleteGroup(project: Project, id: number): void {
+  const group = getGroup(project, id);
+  project.mutate(`Delete group "${group.name}"`, () => {
+    project.db.prepare('DELETE FROM group_members WHERE group_id = ?').run(id);
+    project.db.prepare('DELETE FROM doc_groups WHERE id = ?').run(id);
+  });
 }
 
 export function setDocumentGroups(project: Project, documentId: number, groups: string[]): void {

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { DocumentView, HistoryState } from '../shared/contract';
-import type { CodeInfo, DocumentSummary, ProjectStats } from '../shared/types';
+import type { CodeInfo, DocumentSummary, GroupSummary, ProjectStats } from '../shared/types';
 import { call, errorInfo } from './api';
 
 export interface ProjectInfo {
@@ -40,6 +40,8 @@ export interface WorkspaceState {
   project: ProjectInfo | null;
   stats: ProjectStats | null;
   documents: DocumentSummary[];
+  /** Every document group, with those no document is in (yet). */
+  groups: GroupSummary[];
   codes: CodeInfo[];
   history: HistoryState;
   selectedId: number | null;
@@ -74,14 +76,15 @@ export interface WorkspaceState {
 }
 
 async function fetchOverview() {
-  const [project, stats, documents, codes, history] = await Promise.all([
+  const [project, stats, documents, groups, codes, history] = await Promise.all([
     call('project.info', {}),
     call('project.stats', {}),
     call('documents.list', {}),
+    call('groups.list', {}),
     call('codes.list', {}),
     call('history.state', {}),
   ]);
-  return { project, stats, documents, codes, history };
+  return { project, stats, documents, groups, codes, history };
 }
 
 export const useWorkspace = create<WorkspaceState>()((set, get) => {
@@ -145,6 +148,7 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
     project: null,
     stats: null,
     documents: [],
+    groups: [],
     codes: [],
     history: { undo: null, redo: null },
     selectedId: null,

@@ -3,6 +3,7 @@ import { isCommonplaceError } from '../../shared/errors';
 import { ExitCode, processIo, type Io } from './io';
 import { registerProjectCommands } from './project-commands';
 import { registerDocumentCommands } from './document-commands';
+import { registerGroupCommands } from './group-commands';
 import { registerCodeCommands } from './code-commands';
 import { registerRetrievalCommands } from './retrieval-commands';
 import { registerSafetyCommands } from './safety-commands';
@@ -18,6 +19,7 @@ export function buildProgram(io: Io): Command {
     .showHelpAfterError('(run with --help for usage)');
   registerProjectCommands(program, io);
   registerDocumentCommands(program, io);
+  registerGroupCommands(program, io);
   registerCodeCommands(program, io);
   registerRetrievalCommands(program, io);
   registerSafetyCommands(program, io);

@@ -1,7 +1,7 @@
 import type { Project } from '../project';
 import type { Some } from './types';
 import { deleteDocument, documentSummary, getDocument, listDocuments, renameDocument } from '../documents';
-import { listGroups, setDocumentGroups } from '../groups';
+import { deleteGroup, listGroups, renameGroup, setDocumentGroups } from '../groups';
 import { listSpeakers, listTurns } from '../speakers';
 import { listCodings } from '../codings';
 import { projectStats } from '../stats';
@@ -20,6 +20,8 @@ type ProjectCalls =
   | 'documents.delete'
   | 'documents.setGroups'
   | 'groups.list'
+  | 'groups.rename'
+  | 'groups.delete'
   | 'speakers.list';
 
 export function historyState(project: Project) {
@@ -65,6 +67,8 @@ export function projectHandlers(project: Project): Some<ProjectCalls> {
       setDocumentGroups(project, id, groups);
     },
     'groups.list': () => listGroups(project),
+    'groups.rename': ({ id, name }) => renameGroup(project, id, name),
+    'groups.delete': ({ id }) => deleteGroup(project, id),
     'speakers.list': ({ documentId, documentIds }) => {
       if (documentId !== undefined) return listSpeakers(project, documentId);
       const all = listSpeakers(project);

@@ -54,3 +54,14 @@ export function filterArgs(f: CompareFilters): Partial<CompareFilters> {
   if (f.excludeSpeakerIds.length) out.excludeSpeakerIds = [...f.excludeSpeakerIds].sort((a, b) => a - b);
   return out;
 }
+
+/**
+ * Forgets filter groups that are gone (deleted, or their creation undone): such a filter would match no
+ * document while showing no chip to clear it.
+ */
+export function keepExistingGroups(groups: { id: number }[]): void {
+  const { filters, setFilters } = useCompare.getState();
+  const known = new Set(groups.map((g) => g.id));
+  const kept = filters.groupIds.filter((id) => known.has(id));
+  if (kept.length !== filters.groupIds.length) setFilters({ groupIds: kept });
+}

@@ -1,7 +1,9 @@
+import { useEffect } from 'react';
 import { call } from '../api';
 import type { AttributeDefInfo } from '../../shared/contract/analysis-calls';
 import type { GroupSummary, SpeakerSummary } from '../../shared/types';
 import { useCall } from './useCall';
+import { keepExistingGroups } from './compare-store';
 
 export interface ProjectLists {
   coders: { id: number; name: string; codings: number }[];
@@ -25,5 +27,8 @@ async function loadLists(): Promise<ProjectLists> {
 /** Coders, groups, speakers and attribute names for the pickers, reloaded after every change. */
 export function useProjectLists(): ProjectLists & { ready: boolean } {
   const { data } = useCall('lists', 'lists', loadLists);
+  useEffect(() => {
+    if (data) keepExistingGroups(data.groups);
+  }, [data]);
   return { ...(data ?? EMPTY), ready: data !== undefined };
 }

@@ -1,10 +1,12 @@
-import type { DocumentSummary } from '../../shared/types';
+import type { DocumentSummary, GroupSummary } from '../../shared/types';
 import { normalise } from './codeTree';
 
 export interface DocumentGroupView {
   /** The group's name, or null for documents in no group. */
   name: string | null;
-  /** Stable key for expanded state and React. */
+  /** The group's id, for renaming and deleting; null for the ungrouped section. */
+  id: number | null;
+  /** Stable key for expanded state and React; by id, so a renamed group stays open or closed. */
   key: string;
   documents: DocumentSummary[];
   /** Documents in the group before filtering. */
@@ -12,19 +14,26 @@ export interface DocumentGroupView {
   codings: number;
 }
 
-/** Keys are prefixed so that no group name can be mistaken for the ungrouped section. */
+/** Keys are prefixed so that no group can be mistaken for the ungrouped section. */
 export const NO_GROUP_KEY = 'none';
-const groupKey = (name: string | null) => (name === null ? NO_GROUP_KEY : `g:${name}`);
+const groupKey = (name: string | null, id: number | null) =>
+  id !== null ? `g:${id}` : name === null ? NO_GROUP_KEY : `n:${name}`;
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 /**
  * Documents under each of their groups (a document in two groups is listed under both), groups in
- * alphabetical order and ungrouped documents last. A filter keeps documents whose name matches, and
- * whole groups whose name matches.
+ * alphabetical order and ungrouped documents last. `groups` adds ids and the groups no document is in,
+ * so those can be renamed or deleted too. A filter keeps documents whose name matches, and whole groups
+ * whose name matches.
  */
-export function groupDocuments(documents: DocumentSummary[], filter = ''): DocumentGroupView[] {
+export function groupDocuments(
+  documents: DocumentSummary[],
+  filter = '',
+  groups: GroupSummary[] = [],
+): DocumentGroupView[] {
   const query = normalise(filter.trim());
-  const byGroup = new Map<string | null, DocumentSummary[]>();
+  const byGroup = new Map<string | null, DocumentSummary[]>(groups.map((g) => [g.name, []]));
+  const ids = new Map(groups.map((g) => [g.name, g.id]));
   for (const d of documents) {
     for (const g of d.groups.length ? d.groups : [null]) {
       const list = byGroup.get(g) ?? [];
@@ -39,10 +48,13 @@ export function groupDocuments(documents: DocumentSummary[], filter = ''): Docum
     const all = [...(byGroup.get(name) ?? [])].sort((a, b) => collator.compare(a.name, b.name));
     const groupMatches = query !== '' && name !== null && normalise(name).includes(query);
     const shown = !query || groupMatches ? all : all.filter((d) => normalise(d.name).includes(query));
-    if (shown.length === 0) continue;
+    // An empty group shows unfiltered, or when its name matches; never as a "no match" leftover.
+    if (shown.length === 0 && !(all.length === 0 && (!query || groupMatches))) continue;
+    const id = name === null ? null : (ids.get(name) ?? null);
     out.push({
       name,
-      key: groupKey(name),
+      id,
+      key: groupKey(name, id),
       documents: shown,
       total: all.length,
       codings: all.reduce((n, d) => n + d.codings, 0),

@@ -18,12 +18,21 @@ export function documentButton(groupKey: string, id: number): HTMLElement | null
   );
 }
 
+export function groupHeader(id: number): HTMLElement | null {
+  return document.querySelector<HTMLElement>(`.doc-groups [data-group-id="${id}"]`);
+}
+
 export function documentFocusTarget(): HTMLElement | null {
   return (
     document.querySelector<HTMLElement>('.doc-groups [aria-current="true"]') ??
     document.querySelector<HTMLElement>('.doc-groups .doc-item') ??
     document.querySelector<HTMLElement>('.doc-filter')
   );
+}
+
+/** Where focus goes when the group it was on is gone: the first group, else the documents' usual place. */
+export function groupFocusTarget(): HTMLElement | null {
+  return document.querySelector<HTMLElement>('.doc-groups .doc-group-header') ?? documentFocusTarget();
 }
 
 /** Up/Down through the document list: group headers and documents, in the order they are shown. */
@@ -37,6 +46,7 @@ export function focusSiblingInList(from: HTMLElement, step: 1 | -1): void {
 /** Where a context menu for a row opens when asked from the keyboard: just below the row's name. */
 export function menuAt(el: HTMLElement | null): { x: number; y: number } {
   const rect =
-    el?.querySelector('.code-name, .doc-name')?.getBoundingClientRect() ?? el?.getBoundingClientRect();
+    el?.querySelector('.code-name, .doc-name, .doc-group-name')?.getBoundingClientRect() ??
+    el?.getBoundingClientRect();
   return rect ? { x: rect.left, y: rect.bottom + 2 } : { x: 16, y: 16 };
 }

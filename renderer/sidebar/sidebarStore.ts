@@ -13,10 +13,12 @@ export type CodeDialog =
 export type DocumentDialog =
   { kind: 'delete-document'; id: number } | { kind: 'document-groups'; id: number };
 
-export type SidebarDialog = CodeDialog | DocumentDialog;
+export type GroupDialog = { kind: 'delete-group'; id: number };
+
+export type SidebarDialog = CodeDialog | DocumentDialog | GroupDialog;
 
 export interface MenuRequest {
-  kind: 'code' | 'document';
+  kind: 'code' | 'document' | 'group';
   id: number;
   /** Which listing of a document (it may be under several groups), so focus returns to the right row. */
   groupKey?: string;
@@ -44,6 +46,7 @@ interface SidebarState {
   anchorCodeId: number | null;
   renamingCodeId: number | null;
   renamingDocument: { id: number; groupKey: string } | null;
+  renamingGroupId: number | null;
   /** The new-code form: closed, or open with the parent it offers. */
   newCode: { parentId: number | null; asSubcode: boolean } | null;
   dialog: SidebarDialog | null;
@@ -58,6 +61,7 @@ interface SidebarState {
   focusCode(id: number | null, anchor?: boolean): void;
   setRenamingCode(id: number | null): void;
   setRenamingDocument(target: { id: number; groupKey: string } | null): void;
+  setRenamingGroup(id: number | null): void;
   openNewCode(parentId: number | null, asSubcode: boolean): void;
   closeNewCode(): void;
   openDialog(dialog: SidebarDialog): void;
@@ -81,6 +85,7 @@ export const useSidebar = create<SidebarState>()((set) => ({
   anchorCodeId: null,
   renamingCodeId: null,
   renamingDocument: null,
+  renamingGroupId: null,
   newCode: null,
   dialog: null,
   menu: null,
@@ -107,6 +112,7 @@ export const useSidebar = create<SidebarState>()((set) => ({
     set((s) => ({ focusedCodeId: id, anchorCodeId: anchor ? id : s.anchorCodeId })),
   setRenamingCode: (renamingCodeId) => set({ renamingCodeId }),
   setRenamingDocument: (renamingDocument) => set({ renamingDocument }),
+  setRenamingGroup: (renamingGroupId) => set({ renamingGroupId }),
   openNewCode: (parentId, asSubcode) => set({ newCode: { parentId, asSubcode } }),
   closeNewCode: () => set({ newCode: null }),
   openDialog: (dialog) => set({ dialog, menu: null }),

@@ -71,6 +71,14 @@ export const projectCalls = {
     return call<typeof args, void>(args);
   })(),
   'groups.list': call<typeof none, GroupSummary[]>(none),
+  'groups.rename': (() => {
+    const args = z.object({ id, name }).strict();
+    return call<typeof args, void>(args);
+  })(),
+  'groups.delete': (() => {
+    const args = z.object({ id }).strict();
+    return call<typeof args, void>(args);
+  })(),
   'speakers.list': (() => {
     const args = z.object({ documentId: id.optional(), documentIds: ids().optional() }).strict();
     return call<typeof args, SpeakerSummary[]>(args);

@@ -68,6 +68,37 @@ describe('documents by group', () => {
   it('finds nothing for a filter that matches nothing', () => {
     expect(groupDocuments(DOCS, 'zzz')).toEqual([]);
   });
+
+  describe('with the project’s groups', () => {
+    const GROUPS = [
+      { id: 7, name: 'Northgate', description: '', documents: 2 },
+      { id: 3, name: 'Riverside', description: '', documents: 1 },
+      { id: 9, name: 'Wave 2', description: '', documents: 2 },
+      { id: 4, name: 'Town C', description: '', documents: 0 },
+    ];
+
+    it('carries ids, keys groups by id so a rename keeps them open or closed, and lists empty groups', () => {
+      const groups = groupDocuments(DOCS, '', GROUPS);
+      expect(groups.map((g) => [g.name, g.id, g.key, g.total])).toEqual([
+        ['Northgate', 7, 'g:7', 2],
+        ['Riverside', 3, 'g:3', 1],
+        ['Town C', 4, 'g:4', 0],
+        ['Wave 2', 9, 'g:9', 2],
+        [null, null, NO_GROUP_KEY, 1],
+      ]);
+      const renamed = GROUPS.map((g) => (g.id === 3 ? { ...g, name: 'Harbour' } : g));
+      const docs = DOCS.map((d) => ({
+        ...d,
+        groups: d.groups.map((n) => (n === 'Riverside' ? 'Harbour' : n)),
+      }));
+      expect(groupDocuments(docs, '', renamed).find((g) => g.id === 3)?.key).toBe('g:3');
+    });
+
+    it('shows an empty group under a filter only when its name matches', () => {
+      expect(summary(groupDocuments(DOCS, 'town', GROUPS))).toEqual([['Town C', []]]);
+      expect(summary(groupDocuments(DOCS, 'pilot', GROUPS))).toEqual([[null, ['Pilot interview']]]);
+    });
+  });
 });
 
 describe('typed group names', () => {

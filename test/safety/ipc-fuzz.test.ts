@@ -34,7 +34,7 @@ function tableFor(key: string): string | undefined {
   if (/^group/.test(key)) return 'doc_groups';
   if (/^coder/.test(key)) return 'coders';
   const prefix = currentCall.split('.')[0];
-  return { documents: 'documents', codes: 'codes', codings: 'codings' }[prefix ?? ''];
+  return { documents: 'documents', codes: 'codes', codings: 'codings', groups: 'doc_groups' }[prefix ?? ''];
 }
 const pick = <T>(r: Random, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 

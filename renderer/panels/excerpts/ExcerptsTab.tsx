@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { call } from '../../api';
 import { useWorkspace } from '../../store';
 import { plural } from '../../format';
@@ -46,6 +46,15 @@ export function ExcerptsTab({ active }: { active: boolean }) {
   );
   const queryKey = JSON.stringify(query);
   const lists = useAsync(loadLists, String(revision), active);
+  // A filter group that is gone (deleted, or its creation undone) would match nothing, with no chip to clear.
+  useEffect(() => {
+    if (!lists.data) return;
+    const known = new Set(lists.data.groups.map((g) => g.id));
+    setFilters((f) => {
+      const groupIds = f.groupIds.filter((id) => known.has(id));
+      return groupIds.length === f.groupIds.length ? f : { ...f, groupIds };
+    });
+  }, [lists.data]);
   const excerpts = useAsync(
     () => call('excerpts.query', query),
     `${queryKey}#${revision}`,

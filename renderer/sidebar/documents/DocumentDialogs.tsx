@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { call } from '../../api';
 import { useWorkspace } from '../../store';
 import { plural } from '../../format';
@@ -50,25 +50,13 @@ function DeleteDocumentDialog({ doc }: { doc: DocumentSummary }) {
 /** Tick the groups a document belongs to, or type new ones; a document may be in any number of groups. */
 function GroupsDialog({ doc }: { doc: DocumentSummary }) {
   const sidebar = useSidebar.getState();
-  const documents = useWorkspace((s) => s.documents);
+  const known = useWorkspace((s) => s.groups);
   const { error, busy, run } = useDialogChange();
-  const [known, setKnown] = useState<string[]>(() => [...new Set(documents.flatMap((d) => d.groups))]);
   const [chosen, setChosen] = useState<string[]>(doc.groups);
   const [typed, setTyped] = useState('');
   const id = useId();
 
-  // Groups without documents are not in the document list, but are still worth offering.
-  useEffect(() => {
-    let live = true;
-    call('groups.list', {})
-      .then((groups) => live && setKnown((k) => [...new Set([...k, ...groups.map((g) => g.name)])]))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, []);
-
-  const all = [...new Set([...known, ...chosen])].sort((a, b) => a.localeCompare(b));
+  const all = [...new Set([...known.map((g) => g.name), ...chosen])].sort((a, b) => a.localeCompare(b));
   const extra = parseGroupNames(typed, all);
   const result = [...new Set([...chosen, ...extra])];
   const unchanged = result.length === doc.groups.length && result.every((g) => doc.groups.includes(g));
