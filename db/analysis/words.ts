@@ -2,11 +2,12 @@ import type { Database } from 'better-sqlite3';
 import type { Project } from '../project';
 import { type AnalysisData, type CodingRow } from './data';
 import { dataVersion } from '../sql';
+import { scanWordStarts } from './word-scan';
 
-// The same word and timestamp patterns as countWords in shared/text.ts (a test keeps them in step).
+// The same timestamp pattern as countWords in shared/text.ts, and its words (word-scan.ts); a test keeps
+// them in step.
 // Timestamps are blanked with spaces of the same length so offsets stay valid.
 const TIMESTAMP = /\[?\b\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\b\]?/g;
-const WORD = /[\p{L}\p{N}\p{M}]+(?:['’\-.][\p{L}\p{N}\p{M}]+)*/gu;
 
 /**
  * Offsets where each word starts, as countWords counts words. A word belongs to a range when its first
@@ -42,8 +43,8 @@ export function wordStartsOfUtf8(bytes: Uint8Array): Int32Array {
     }
     const text = buf.toString('utf8', from, to);
     const cleaned = /\d:\d/.test(text) ? text.replace(TIMESTAMP, (m) => ' '.repeat(m.length)) : text;
-    WORD.lastIndex = 0;
-    for (let m = WORD.exec(cleaned); m; m = WORD.exec(cleaned)) scratch[n++] = unit + m.index;
+    const base = unit;
+    scanWordStarts(cleaned, (at) => (scratch[n++] = base + at));
     unit += text.length;
     from = to;
   }
