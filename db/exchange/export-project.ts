@@ -69,7 +69,7 @@ export async function exportQdpx(project: Project, outPath: string): Promise<Exp
       try {
         const sources = tallied(parts.sources(), summary);
         zip.addEntry('project.qde', utf8(projectToQdeChunks(parts.head, sources)));
-        for (const t of parts.texts()) zip.addEntry(`sources/${t.fileName}`, [strToU8(t.text)]);
+        for (const t of parts.texts()) zip.addEntry(`sources/${t.fileName}`, [t.bytes]);
         for (const n of parts.head.notes)
           if (n.richTextFileName)
             zip.addEntry(`sources/${n.richTextFileName}`, [richFiles.get(n.guid)!.bytes]);

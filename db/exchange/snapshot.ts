@@ -203,8 +203,11 @@ export interface SnapshotParts {
   head: SnapshotHead;
   /** The sources in export order, each built when reached; every call reads the texts again. */
   sources(): Generator<SnapshotSource>;
-  /** Each source's file name and text, in the same order, without its selections. */
-  texts(): Generator<{ fileName: string; text: string }>;
+  /**
+   * Each source's file name and text as UTF-8, in the same order, without its selections: bytes straight
+   * from SQLite, as a 200 KB text held as a string is only freed by a full collection.
+   */
+  texts(): Generator<{ fileName: string; bytes: Uint8Array }>;
 }
 
 /** `richFiles`: the .docx made for memos with formatting (see rich-memos.ts), if any. */
@@ -320,7 +323,8 @@ export function snapshotParts(project: Project, richFiles: RichMemoFiles = new M
         };
     },
     *texts() {
-      for (const d of docs) yield { fileName: sourceFileName(d), text: textOf.get(d.id) as string };
+      const bytesOf = db.prepare('SELECT CAST(text AS BLOB) FROM documents WHERE id = ?').pluck();
+      for (const d of docs) yield { fileName: sourceFileName(d), bytes: bytesOf.get(d.id) as Buffer };
     },
   };
 }

@@ -18,6 +18,8 @@ import {
   container,
   el,
   endTag,
+  escapeAttr,
+  escapeText,
   serializeElement,
   serializeXml,
   startTag,
@@ -37,42 +39,48 @@ function valueElement(v: SnapshotValue): XmlElement {
   ]);
 }
 
-function selectionElement(s: SnapshotSelection): XmlElement {
-  const created = xmlDateTime(s.createdAt);
-  return el(
-    'PlainTextSelection',
-    {
-      guid: g(s.guid),
-      name: s.name,
-      startPosition: s.start,
-      endPosition: s.end,
-      creatingUser: g(s.userGuid),
-      creationDateTime: created,
-    },
-    [
-      s.description ? textEl('Description', s.description) : null,
-      ...s.codings.map((c) =>
-        el(
-          'Coding',
-          { guid: g(c.guid), creatingUser: g(c.userGuid), creationDateTime: xmlDateTime(c.createdAt) },
-          [el('CodeRef', { targetGUID: g(c.codeGuid) })],
-        ),
-      ),
-    ],
-  );
+const attr = (name: string, value: string | number | undefined) =>
+  value === undefined ? '' : ` ${name}="${escapeAttr(String(value))}"`;
+
+/**
+ * A selection as `serializeElement` would write it, built as one string: a large project has 375,000
+ * selections, and going through element objects made ~1.5 GB of garbage per export.
+ */
+function selectionXml(s: SnapshotSelection, depth: number): string {
+  const pad = '  '.repeat(depth);
+  const start =
+    `${pad}<PlainTextSelection${attr('guid', g(s.guid))}${attr('name', s.name)}` +
+    `${attr('startPosition', s.start)}${attr('endPosition', s.end)}${attr('creatingUser', g(s.userGuid))}` +
+    `${attr('creationDateTime', xmlDateTime(s.createdAt))}`;
+  if (!s.description && !s.codings.length) return `${start}/>\n`;
+  let out = `${start}>\n`;
+  if (s.description) out += `${pad}  <Description>${escapeText(s.description)}</Description>\n`;
+  for (const c of s.codings)
+    out +=
+      `${pad}  <Coding${attr('guid', g(c.guid))}${attr('creatingUser', g(c.userGuid))}` +
+      `${attr('creationDateTime', xmlDateTime(c.createdAt))}>\n` +
+      `${pad}    <CodeRef${attr('targetGUID', g(c.codeGuid))}/>\n${pad}  </Coding>\n`;
+  return `${out}${pad}</PlainTextSelection>\n`;
 }
 
-function sourceElement(s: SnapshotSource): XmlElement {
-  return el(
-    'TextSource',
-    {
-      guid: g(s.guid),
-      name: s.name,
-      plainTextPath: `internal://${s.fileName}`,
-      creationDateTime: xmlDateTime(s.createdAt),
-    },
-    [...s.selections.map(selectionElement), ...noteRefs(s.noteGuids), ...s.values.map(valueElement)],
-  );
+const sourceAttrs = (s: SnapshotSource) => ({
+  guid: g(s.guid),
+  name: s.name,
+  plainTextPath: `internal://${s.fileName}`,
+  creationDateTime: xmlDateTime(s.createdAt),
+});
+
+/** A text source a child at a time, so that no source's whole XML is held at once. */
+function* sourceChunks(s: SnapshotSource, depth: number): Generator<string> {
+  const rest = [...noteRefs(s.noteGuids), ...s.values.map(valueElement)];
+  if (!s.selections.length && !rest.length) {
+    yield serializeElement(el('TextSource', sourceAttrs(s)), depth);
+    return;
+  }
+  yield startTag('TextSource', sourceAttrs(s), depth);
+  for (const sel of s.selections) yield selectionXml(sel, depth + 1);
+  for (const e of rest) yield serializeElement(e, depth + 1);
+  yield endTag('TextSource', depth);
 }
 
 function caseElement(c: SnapshotCase): XmlElement {
@@ -144,8 +152,8 @@ export function* projectToQdeChunks(p: SnapshotHead, sources: Iterable<SnapshotS
   }
   if (!first.done) {
     yield startTag('Sources', {}, 1);
-    yield serializeElement(sourceElement(first.value), 2);
-    for (let s = rest.next(); !s.done; s = rest.next()) yield serializeElement(sourceElement(s.value), 2);
+    yield* sourceChunks(first.value, 2);
+    for (let s = rest.next(); !s.done; s = rest.next()) yield* sourceChunks(s.value, 2);
     yield endTag('Sources', 1);
   }
   for (const e of after) yield serializeElement(e, 1);
