@@ -36,7 +36,6 @@ interface Row {
   memo: string | null;
   coder: string;
   createdAt: string;
-  groupList: string | null;
   speakerList: string | null;
 }
 
@@ -86,15 +85,13 @@ export function queryExcerpts(project: Project, q: ExcerptQuery = {}): Excerpt[]
   const rows = project.db
     .prepare(
       `SELECT k.id AS codingId, k.document_id AS documentId, d.name AS doc, k.code_id AS codeId, k.start, k.end, k.memo,
-         u.name AS coder, k.created_at AS createdAt,
-         (SELECT group_concat(g.name, ${LIST_SEP}) FROM group_members m JOIN doc_groups g ON g.id = m.group_id
-           WHERE m.document_id = k.document_id) AS groupList,
-         ${SPEAKER_LIST} AS speakerList
+         u.name AS coder, k.created_at AS createdAt, ${SPEAKER_LIST} AS speakerList
        FROM codings k JOIN documents d ON d.id = k.document_id JOIN coders u ON u.id = k.coder_id
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
     )
     .all(...params) as Row[];
   const codes = new Map(codeTree(project).map((c, i) => [c.id, { ...c, order: i }]));
+  const groups = groupsByDocument(project);
   rows.sort(
     (a, b) =>
       codes.get(a.codeId)!.order - codes.get(b.codeId)!.order ||
@@ -113,7 +110,7 @@ export function queryExcerpts(project: Project, q: ExcerptQuery = {}): Excerpt[]
       codingId: r.codingId,
       doc: r.doc,
       documentId: r.documentId,
-      groups: splitList(r.groupList).sort(),
+      groups: [...(groups.get(r.documentId) ?? [])],
       speakers: [...new Set(splitList(r.speakerList))],
       code: code.name,
       codeId: code.id,
@@ -150,6 +147,22 @@ function excerptWindows(docs: DocumentCache, rows: Row[], width: number): TextWi
     docs.windows(documentId, ranges).forEach((w, k) => (windows[indexes[k]!] = w));
   }
   return windows;
+}
+
+/** Each document's group names, sorted: once per document rather than once per excerpt. */
+function groupsByDocument(project: Project): Map<number, string[]> {
+  const rows = project.db
+    .prepare('SELECT m.document_id, g.name FROM group_members m JOIN doc_groups g ON g.id = m.group_id')
+    .raw()
+    .all() as [number, string][];
+  const byDoc = new Map<number, string[]>();
+  for (const [doc, name] of rows) {
+    const list = byDoc.get(doc);
+    if (list) list.push(name);
+    else byDoc.set(doc, [name]);
+  }
+  for (const list of byDoc.values()) list.sort();
+  return byDoc;
 }
 
 /**
