@@ -54,7 +54,11 @@ async function main(): Promise<void> {
     figures.push(f);
     // Peak RSS so far on each line, to see which step drives the figure at the end.
     const peak = Math.round(process.resourceUsage().maxRSS / 1024);
-    process.stderr.write(`  ${f.name}: ${f.value} ${f.unit}  (peak RSS ${peak} MB)\n`);
+    const m = process.memoryUsage();
+    const mb = (n: number) => Math.round(n / 2 ** 20);
+    process.stderr.write(
+      `  ${f.name}: ${f.value} ${f.unit}  (peak RSS ${peak} MB; now RSS ${mb(m.rss)}, JS heap ${mb(m.heapUsed)}/${mb(m.heapTotal)}, external ${mb(m.external)} MB)\n`,
+    );
   };
 
   const importMs = await timeIt(() => importFiles(project, [dir], { groupFromFolder: true }));
