@@ -39,6 +39,21 @@ export function createHandlers(
 }
 
 /**
+ * The arguments with every lone UTF-16 surrogate replaced by U+FFFD, as SQLite would store it anyway
+ * (as three replacement characters): two names differing only there were stored alike, slipping past
+ * uniqueness checks, and undo/redo then failed on them.
+ */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+function wellFormed(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(LONE_SURROGATE, '\ufffd');
+  if (Array.isArray(value)) return value.map(wellFormed);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wellFormed(v)]));
+  return value;
+}
+
+/**
  * Validates and runs one call from an untrusted caller (renderer, loopback bridge). Never throws:
  * bad names and arguments become typed errors, unexpected failures an 'internal' error.
  */
@@ -56,7 +71,7 @@ export async function dispatch(handlers: Handlers, name: unknown, args: unknown)
   }
   try {
     const handler = handlers[key] as (a: unknown) => unknown;
-    const value = await handler(parsed.data);
+    const value = await handler(wellFormed(parsed.data));
     return { ok: true, value: value === undefined ? null : value };
   } catch (e) {
     if (isCommonplaceError(e)) return { ok: false, error: { code: e.code, message: e.message } };
