@@ -33,6 +33,29 @@ describe('analysis data cache', () => {
     p.close();
   });
 
+  it('computes after a change what a fresh connection computes, with unchanged rows reused', () => {
+    const { project: p, docId, codeId } = buildFixture();
+    const all = (q: Project) => [
+      bySpeaker(q),
+      bySpeaker(q, 'words'),
+      computeCooccurrence(q, { within: 'turn' }),
+      computeCooccurrence(q, { within: 'overlap' }),
+    ];
+    all(p);
+    const spec = CODINGS.find((c) => c.doc === 'east-1')!;
+    const other = Object.values(codeId).find((id) => id !== codeId[spec.code])!;
+    addCoding(p, { documentId: docId['east-1']!, codeId: other, ...rangeOf(spec) });
+    all(p);
+    // Resized and recoded in place: same ids, different rows.
+    p.db.prepare('UPDATE codings SET end = end - 3 WHERE id = (SELECT min(id) FROM codings)').run();
+    const third = Object.values(codeId).find((id) => id !== other && id !== codeId[spec.code])!;
+    p.db.prepare('UPDATE codings SET code_id = ? WHERE id = (SELECT max(id) FROM codings)').run(third);
+    const fresh = Project.open(p.path, { lock: 'none' });
+    expect(all(p)).toEqual(all(fresh));
+    fresh.close();
+    p.close();
+  });
+
   it('sees speakers merged and documents deleted', () => {
     const { project: p, docId, speakerId } = buildFixture();
     const cols = bySpeaker(p).cols.length;
