@@ -15,3 +15,6 @@ export function derivedGuid(...parts: (string | number)[]): string {
 }
 
 const DASHED = /^(.{8})(.{4})(.{4})(.{4})/;
+
+/** The text form derivedGuid gives, of a GUID's 16 bytes. */
+export const guidText = (bytes: Buffer): string => bytes.toString('hex').replace(DASHED, '$1-$2-$3-$4-');

@@ -5,7 +5,12 @@
 import { strToU8 } from 'fflate';
 import type { Project } from '../project';
 import { projectToQdeChunks } from '../../shared/exchange/qde-writer';
-import type { ProjectSnapshot, SnapshotHead, SnapshotSource } from '../../shared/exchange/snapshot';
+import type {
+  ProjectSnapshot,
+  SnapshotHead,
+  SnapshotSelection,
+  SnapshotSource,
+} from '../../shared/exchange/snapshot';
 import { snapshotParts } from './snapshot';
 import { richMemoFiles } from './rich-memos';
 import { writeFileAtomic } from './files';
@@ -59,11 +64,18 @@ function* utf8(strings: Iterable<string>): Generator<Uint8Array> {
 function* tallied(sources: Iterable<SnapshotSource>, summary: ExportSummary): Generator<SnapshotSource> {
   for (const s of sources) {
     summary.sources++;
-    for (const sel of s.selections) {
-      summary.codings += sel.codings.length;
-      if (sel.description) summary.memos++;
-    }
-    yield s;
+    yield { ...s, selections: talliedSelections(s.selections, summary) };
+  }
+}
+
+function* talliedSelections(
+  selections: Iterable<SnapshotSelection>,
+  summary: ExportSummary,
+): Generator<SnapshotSelection> {
+  for (const sel of selections) {
+    summary.codings += sel.codings.length;
+    if (sel.description) summary.memos++;
+    yield sel;
   }
 }
 

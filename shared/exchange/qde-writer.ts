@@ -73,7 +73,7 @@ const sourceAttrs = (s: SnapshotSource) => ({
 /** A text source a child at a time, so that no source's whole XML is held at once. */
 function* sourceChunks(s: SnapshotSource, depth: number): Generator<string> {
   const rest = [...noteRefs(s.noteGuids), ...s.values.map(valueElement)];
-  if (!s.selections.length && !rest.length) {
+  if (!s.selectionCount && !rest.length) {
     yield serializeElement(el('TextSource', sourceAttrs(s)), depth);
     return;
   }
@@ -86,7 +86,7 @@ function* sourceChunks(s: SnapshotSource, depth: number): Generator<string> {
 function caseElement(c: SnapshotCase): XmlElement {
   return el('Case', { guid: g(c.guid), name: c.name }, [
     ...c.values.map(valueElement),
-    ...c.selectionGuids.map((s) => el('SelectionRef', { targetGUID: g(s) })),
+    ...Array.from(c.selectionGuids, (s) => el('SelectionRef', { targetGUID: g(s) })),
   ]);
 }
 

@@ -59,7 +59,9 @@ export interface SnapshotSource {
   fileName: string;
   text: string;
   createdAt?: string;
-  selections: SnapshotSelection[];
+  /** In position order; an exported project's are built as they are walked (see db/exchange/snapshot.ts). */
+  selections: Iterable<SnapshotSelection>;
+  selectionCount: number;
   noteGuids: string[];
   values: SnapshotValue[];
 }
@@ -68,7 +70,8 @@ export interface SnapshotCase {
   guid: string;
   name: string;
   values: SnapshotValue[];
-  selectionGuids: string[];
+  /** Walked once, when the case is written. */
+  selectionGuids: Iterable<string>;
 }
 
 export interface SnapshotNote {
