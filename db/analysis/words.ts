@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Project } from '../project';
 import { type AnalysisData, type CodingRow } from './data';
 import { dataVersion } from '../sql';
-import { scanWordStarts } from './word-scan';
+import { scanWordStarts } from '../../shared/word-scan';
 
 // The same timestamp pattern as countWords in shared/text.ts, and its words (word-scan.ts); a test keeps
 // them in step.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scanWordStarts } from '../../db/analysis/word-scan';
+import { scanWordStarts } from '../../shared/word-scan';
 import { mulberry32 } from '../durability/random';
 
 // countWords' own pattern (shared/text.ts): the scanner must find exactly its matches.

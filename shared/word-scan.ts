@@ -1,7 +1,7 @@
-// Where words start, found the way countWords' pattern finds them (shared/text.ts:
-// [\p{L}\p{N}\p{M}]+ joined by ' ’ - or . between word characters) but by reading character codes:
-// RegExp.exec builds a match array for each of 9 million words, 1.1 GB of garbage for one index of
-// the large benchmark project. A test keeps the two in step.
+// Where words start: [\p{L}\p{N}\p{M}]+ joined by ' ’ - or . between word characters, as countWords and
+// the word index count them, found by reading character codes: RegExp.exec builds a match array per
+// word, 1.1 GB of garbage to index the 9M words of the large benchmark project and 2 GB to import it.
+// A test checks the scanner against that pattern.
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 /** For each BMP code unit: 0 not yet known, 1 a word character, 2 not. */
@@ -33,8 +33,9 @@ function wordCharAt(text: string, i: number): number {
   return isWordCodePoint(c) ? 1 : 0;
 }
 
-/** Calls `found` with the offset of each word of `text`, in order. */
-export function scanWordStarts(text: string, found: (at: number) => void): void {
+/** Calls `found` with the offset of each word of `text`, in order, and returns how many there are. */
+export function scanWordStarts(text: string, found?: (at: number) => void): number {
+  let count = 0;
   let i = 0;
   while (i < text.length) {
     let len = wordCharAt(text, i);
@@ -42,7 +43,8 @@ export function scanWordStarts(text: string, found: (at: number) => void): void 
       i++;
       continue;
     }
-    found(i);
+    found?.(i);
+    count++;
     // Greedy like the pattern: word characters, and a joiner only when a word character follows it.
     for (;;) {
       i += len;
@@ -55,4 +57,5 @@ export function scanWordStarts(text: string, found: (at: number) => void): void 
       break;
     }
   }
+  return count;
 }
