@@ -68,6 +68,10 @@ export async function benchQdpx(project: Project): Promise<Figure[]> {
     const out = join(work, 'bench.qdpx');
     const exportMs = await timeIt(() => exportQdpx(project, out));
     const size = statSync(out).size;
+    // Export and import each reach their own peak: this line tells them apart.
+    process.stderr.write(
+      `  (peak RSS after the export: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)\n`,
+    );
     const importMs = await timeIt(() => importQdpx(out, join(work, 'reimported.commonplace')));
     return [
       { name: 'QDPX export', value: Math.round(exportMs), unit: 'ms' },

@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     const m = process.memoryUsage();
     const mb = (n: number) => Math.round(n / 2 ** 20);
     process.stderr.write(
-      `  ${f.name}: ${f.value} ${f.unit}  (peak RSS ${peak} MB; now RSS ${mb(m.rss)}, JS heap ${mb(m.heapUsed)}/${mb(m.heapTotal)}, external ${mb(m.external)} MB)\n`,
+      `  ${f.name}: ${f.value} ${f.unit}  (peak RSS ${peak} MB; now RSS ${mb(m.rss)}${residentParts()}, JS heap ${mb(m.heapUsed)}/${mb(m.heapTotal)}, external ${mb(m.external)} MB)\n`,
     );
   };
 
@@ -167,5 +167,16 @@ async function main(): Promise<void> {
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
+
+/** Anonymous and file-backed resident memory (Linux only), to tell the heaps from mapped files. */
+function residentParts(): string {
+  try {
+    const status = readFileSync('/proc/self/status', 'utf8');
+    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
+    return ` (anonymous ${Math.round(kb('RssAnon') / 1024)}, files ${Math.round(kb('RssFile') / 1024)})`;
+  } catch {
+    return '';
+  }
+}
 
 await main();
