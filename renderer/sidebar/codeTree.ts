@@ -1,4 +1,5 @@
 import type { CodeInfo } from '../../shared/types';
+import { fold } from '../components/code-filter';
 
 // Pure codebook logic for the tree: structure, rolled-up counts, what is visible, and where a drag or
 // a keyboard move would put a code. The core decides whether a move is allowed; this only works out
@@ -52,11 +53,6 @@ export function buildCodeTree(codes: CodeInfo[]): CodeTree {
   return { byId, children, total };
 }
 
-/** Lower-case and without accents, so "zoe" finds "Zoë" as the core's search does. */
-export function normalise(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
 /** The code and every code below it, parents first. */
 export function subtree(tree: CodeTree, id: number): number[] {
   const out: number[] = [];
@@ -82,12 +78,12 @@ export function ancestors(tree: CodeTree, id: number): number[] {
  * ancestors (opened, whatever their collapsed state) so a match is always seen in its place.
  */
 export function visibleRows(tree: CodeTree, collapsed: ReadonlySet<number>, filter = ''): CodeRow[] {
-  const query = normalise(filter.trim());
+  const query = fold(filter.trim());
   let keep: Set<number> | null = null;
   if (query) {
     keep = new Set();
     for (const c of tree.byId.values()) {
-      if (!normalise(c.name).includes(query)) continue;
+      if (!fold(c.name).includes(query)) continue;
       keep.add(c.id);
       for (const a of ancestors(tree, c.id)) keep.add(a);
     }
@@ -106,7 +102,7 @@ export function visibleRows(tree: CodeTree, collapsed: ReadonlySet<number>, filt
         setSize: shown.length,
         hasChildren,
         expanded,
-        matches: !query || normalise(code.name).includes(query),
+        matches: !query || fold(code.name).includes(query),
       });
       if (expanded) walk(code.id, level + 1);
     });
@@ -200,10 +196,10 @@ export const mergeTargets = moveDestinations;
 
 /** The next visible row after `from` whose name starts with `prefix` (wrapping), for type-ahead. */
 export function typeahead(rows: CodeRow[], from: number, prefix: string): number {
-  const p = normalise(prefix);
+  const p = fold(prefix);
   for (let step = 1; step <= rows.length; step++) {
     const i = (from + step) % rows.length;
-    if (normalise(rows[i]!.code.name).startsWith(p)) return i;
+    if (fold(rows[i]!.code.name).startsWith(p)) return i;
   }
   return -1;
 }

@@ -1,5 +1,5 @@
 import type { DocumentSummary, GroupSummary } from '../../shared/types';
-import { normalise } from './codeTree';
+import { fold } from '../components/code-filter';
 
 export interface DocumentGroupView {
   /** The group's name, or null for documents in no group. */
@@ -31,7 +31,7 @@ export function groupDocuments(
   filter = '',
   groups: GroupSummary[] = [],
 ): DocumentGroupView[] {
-  const query = normalise(filter.trim());
+  const query = fold(filter.trim());
   const byGroup = new Map<string | null, DocumentSummary[]>(groups.map((g) => [g.name, []]));
   const ids = new Map(groups.map((g) => [g.name, g.id]));
   for (const d of documents) {
@@ -46,8 +46,8 @@ export function groupDocuments(
   const out: DocumentGroupView[] = [];
   for (const name of order) {
     const all = [...(byGroup.get(name) ?? [])].sort((a, b) => collator.compare(a.name, b.name));
-    const groupMatches = query !== '' && name !== null && normalise(name).includes(query);
-    const shown = !query || groupMatches ? all : all.filter((d) => normalise(d.name).includes(query));
+    const groupMatches = query !== '' && name !== null && fold(name).includes(query);
+    const shown = !query || groupMatches ? all : all.filter((d) => fold(d.name).includes(query));
     // An empty group shows unfiltered, or when its name matches; never as a "no match" leftover.
     if (shown.length === 0 && !(all.length === 0 && (!query || groupMatches))) continue;
     const id = name === null ? null : (ids.get(name) ?? null);
