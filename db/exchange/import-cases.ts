@@ -92,7 +92,7 @@ export function importCases(state: ImportState, turns: CaseTurns): void {
     const speaker = turns.speakerOf(i);
     if (speaker) {
       const { name, id } = speaker;
-      const missing = c.selectionRefs.length - turns.found[i]!;
+      const missing = turns.listed[i]! - turns.found[i]!;
       if (missing)
         state.skip(
           `${missing} passage(s) of case "${name}"`,
