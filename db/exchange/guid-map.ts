@@ -8,34 +8,44 @@ const WORDS = 4;
 
 export class GuidMap {
   private words = new Uint32Array(0);
-  private values = new Int32Array(0);
-  /** Which slots hold an entry. */
+  /** One array of values per column, indexed by slot. */
+  private values: Int32Array[];
+  /** Per slot, a bit for each column that holds a value; 0 for a free slot. */
   private used = new Uint8Array(0);
   private count = 0;
-  private readonly others = new Map<string, number>();
+  private readonly others: Map<string, number>[];
   private readonly probe = new Uint32Array(WORDS);
 
+  /**
+   * `columns` values per key (at most 8): tables keyed by the same GUIDs share one, as the duplicate check
+   * and the link targets of an import do, instead of holding half a million GUIDs twice.
+   */
+  constructor(columns = 1) {
+    this.values = Array.from({ length: columns }, () => new Int32Array(0));
+    this.others = Array.from({ length: columns }, () => new Map<string, number>());
+  }
+
   /** `key` as guidKey gives it: a GUID lower-cased without braces, or anything else. */
-  set(key: string, value: number): void {
+  set(key: string, value: number, column = 0): void {
     if (!this.split(key)) {
-      this.others.set(key, value);
+      this.others[column]!.set(key, value);
       return;
     }
     if ((this.count + 1) * 4 > this.used.length * 3) this.grow();
     const slot = this.slotOf(this.probe);
     if (!this.used[slot]) {
-      this.used[slot] = 1;
       this.words.set(this.probe, slot * WORDS);
       this.count++;
     }
-    this.values[slot] = value;
+    this.used[slot]! |= 1 << column;
+    this.values[column]![slot] = value;
   }
 
-  get(key: string): number | undefined {
-    if (!this.split(key)) return this.others.get(key);
+  get(key: string, column = 0): number | undefined {
+    if (!this.split(key)) return this.others[column]!.get(key);
     if (!this.count) return undefined;
     const slot = this.slotOf(this.probe);
-    return this.used[slot] ? this.values[slot] : undefined;
+    return this.used[slot]! & (1 << column) ? this.values[column]![slot] : undefined;
   }
 
   /** Puts a GUID key's bits in `probe`; false for a key that is not a GUID. */
@@ -74,16 +84,16 @@ export class GuidMap {
     const { words, values, used } = this;
     const size = Math.max(1024, used.length * 2);
     this.words = new Uint32Array(size * WORDS);
-    this.values = new Int32Array(size);
+    this.values = values.map(() => new Int32Array(size));
     this.used = new Uint8Array(size);
     const entry = new Uint32Array(WORDS);
     for (let old = 0; old < used.length; old++) {
       if (!used[old]) continue;
       entry.set(words.subarray(old * WORDS, old * WORDS + WORDS));
       const slot = this.slotOf(entry);
-      this.used[slot] = 1;
+      this.used[slot] = used[old]!;
       this.words.set(entry, slot * WORDS);
-      this.values[slot] = values[old]!;
+      values.forEach((column, c) => (this.values[c]![slot] = column[old]!));
     }
   }
 }

@@ -13,6 +13,7 @@ import { importCodes, importUsers } from './import-codes';
 import { importCodings, importDocument } from './import-docs';
 import { CaseTurns } from './case-turns';
 import { SelectionMemos } from './selection-memos';
+import { GuidMap } from './guid-map';
 
 /** What the model keeps of an imported source: the selections and texts are in the database now. */
 const withoutSelections = (s: QdeSource): QdeSource => ({
@@ -28,6 +29,8 @@ export class SourceImporter implements SourceSink {
   private readonly codingSkips: Skipped[] = [];
   private readonly documentNames = new Set<string>();
   private started: { state: ImportState; turns: CaseTurns; detectSpeakers: boolean } | undefined;
+  /** Every GUID of the file: the reader's duplicate check in column 0, the link targets in column 1. */
+  readonly guids = new GuidMap(2);
 
   constructor(
     private readonly project: Project,
@@ -39,7 +42,7 @@ export class SourceImporter implements SourceSink {
   /** Users, codes and speakers, which sources refer to: written once, before the first source. */
   private start(head: QdeProject) {
     if (this.started) return this.started;
-    const state = new ImportState(this.project, head, []);
+    const state = new ImportState(this.project, head, [], this.guids);
     importUsers(state);
     importCodes(state);
     const fromCommonplace = /^commonplace\b/i.test(head.origin ?? '');

@@ -12,6 +12,9 @@ export interface Skipped {
   why: string;
 }
 
+/** The column of the shared GUID table that holds link targets. */
+const TARGET = 1;
+
 /** What an import brought in, and what it could not represent (REFI-QDA §7: warn about data loss). */
 export interface ImportReport {
   sources: number;
@@ -56,11 +59,6 @@ export class ImportState {
   readonly codes = new Map<string, number>();
   /** Source keys (and keys of the texts inside them) -> document id. */
   readonly documents = new Map<string, number>();
-  /**
-   * What a Link naming a coding or selection would attach a note to, kept small for the 575,000 of a
-   * large project: a coding id, or minus the document id of a selection without codings.
-   */
-  private readonly targets = new GuidMap();
   /** Notes referenced by something we imported; the others go to the project journal. */
   readonly attachedNotes = new Set<string>();
   private readonly memos = new Map<string, { target: MemoTarget; fragments: MemoFragment[] }>();
@@ -70,20 +68,26 @@ export class ImportState {
    * @param model the project as far as it has been read: while sources are imported, everything before
    *   them; once the whole file is read, all of it.
    */
+  /**
+   * @param targets what a Link naming a coding or selection would attach a note to, in column 1 (column 0
+   *   is the reader's duplicate check): a coding id, or minus the document id of a selection without
+   *   codings. Kept small for the 575,000 of a large project.
+   */
   constructor(
     readonly project: Project,
     public model: QdeProject,
     readonly warnings: string[],
+    private readonly targets = new GuidMap(2),
   ) {}
 
   /** A coding (its key and id) or a selection (its key and codings, or its document) a link may name. */
   addTarget(key: string, codingIds: readonly number[], documentId?: number): void {
-    this.targets.set(key, codingIds.length ? codingIds[0]! : -documentId!);
+    this.targets.set(key, codingIds.length ? codingIds[0]! : -documentId!, TARGET);
   }
 
   /** The coding, or failing that the document, that `key` was imported as, if any. */
   targetOf(key: string): MemoTarget | undefined {
-    const n = this.targets.get(key);
+    const n = this.targets.get(key, TARGET);
     if (n === undefined) return undefined;
     return n > 0 ? { kind: 'coding', id: n } : { kind: 'document', id: -n };
   }

@@ -18,6 +18,7 @@ import type {
 import { attr, child, kids, textOf, type XNode } from './xml-read';
 import { XmlStreamReader } from './xml-stream';
 import { UniqueGuids } from './unique-guids';
+import type { GuidMap } from './guid-map';
 
 export interface ReadContext {
   file: string;
@@ -174,6 +175,8 @@ export interface SourceSink {
   take(source: QdeSource, head: QdeProject): QdeSource;
   /** Hand over each TextSource as its element ends; when false, every source is handed over at the end. */
   early: boolean;
+  /** A table (two columns) the duplicate-GUID check shares with the sink, which uses column 1. */
+  readonly guids?: GuidMap;
 }
 
 /**
@@ -261,7 +264,7 @@ export function readQde(
 ): QdeProject {
   const ctx: ReadContext = { file, what: 'project.qde', warnings };
   const taken: Taken = { sources: new Map(), cases: [] };
-  const guids = new UniqueGuids(file, ctx.what);
+  const guids = new UniqueGuids(file, ctx.what, sink?.guids);
   const containers = new Map<string, number>();
   let root: XNode | undefined;
   let head: QdeProject | undefined;

@@ -7,15 +7,15 @@ import { GuidMap } from './guid-map';
 import type { XNode } from './xml-read';
 
 export class UniqueGuids {
-  /** GUID -> the element that has it, as its place in `elementNames`. */
-  private readonly seen = new GuidMap();
   private readonly elementNames: string[] = [];
   /** The first repeat, reported once the file has been read (XML errors come first). */
   error: CommonplaceError | undefined;
 
+  /** `seen`: GUID -> the element that has it, as its place in `elementNames` (column 0). */
   constructor(
     private readonly file: string,
     private readonly what: string,
+    private readonly seen = new GuidMap(),
   ) {}
 
   /** Each start tag, as the reader meets it. */

@@ -193,4 +193,17 @@ describe('GuidMap', () => {
     expect(map.get(G(5))).toBe(42);
     expect(new GuidMap().get(G(1))).toBeUndefined();
   });
+
+  it('keeps columns apart: a key set in one is absent from the other, through growths', () => {
+    const map = new GuidMap(2);
+    const keys = Array.from({ length: 5_000 }, (_, i) => G(i));
+    keys.forEach((k, i) => map.set(k, i));
+    keys.filter((_, i) => i % 3 === 0).forEach((k, i) => map.set(k, -i - 1, 1));
+    map.set('c001', 7, 1);
+    expect(keys.every((k, i) => map.get(k) === i)).toBe(true);
+    expect(keys.every((k, i) => map.get(k, 1) === (i % 3 === 0 ? -(i / 3) - 1 : undefined))).toBe(true);
+    expect([map.get('c001'), map.get('c001', 1), map.get(G(9_999), 1)]).toEqual([undefined, 7, undefined]);
+    map.set(G(9_999), 5, 1);
+    expect([map.get(G(9_999)), map.get(G(9_999), 1)]).toEqual([undefined, 5]);
+  });
 });
