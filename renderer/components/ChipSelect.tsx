@@ -35,7 +35,7 @@ export function ChipSelect(props: {
       <legend>
         {label}
         {selected.length > 0 && (
-          <button type="button" className="chip-clear" onClick={() => onChange([])}>
+          <button type="button" className="link-button" onClick={() => onChange([])}>
             Clear
             <span className="visually-hidden"> {label.toLowerCase()}</span>
           </button>

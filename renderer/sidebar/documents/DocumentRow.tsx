@@ -8,6 +8,7 @@ import { useSidebar } from '../sidebarStore';
 import { attempt } from '../mutate';
 import { documentButton, focusSiblingInList, menuAt } from '../dom';
 import { RenameField } from '../ui/RenameField';
+import { MoreButton } from './MoreButton';
 
 interface DocumentRowProps {
   doc: DocumentSummary;
@@ -84,20 +85,7 @@ export function DocumentRow({ doc, groupKey, current, renaming }: DocumentRowPro
           {plural(doc.words, 'word')} · {plural(doc.codings, 'coding')}
         </span>
       </button>
-      <button
-        type="button"
-        className="doc-more"
-        aria-label="More actions"
-        aria-describedby={nameId}
-        aria-haspopup="menu"
-        title="Rename, change groups, delete"
-        onClick={(e) => {
-          const rect = e.currentTarget.getBoundingClientRect();
-          openMenu(rect.left, rect.bottom + 2);
-        }}
-      >
-        ⋯
-      </button>
+      <MoreButton describedBy={nameId} title="Rename, change groups, delete" openMenu={openMenu} />
     </li>
   );
 }

@@ -7,6 +7,7 @@ import type { DocumentGroupView } from '../docGroups';
 import { attempt } from '../mutate';
 import { focusSiblingInList, groupHeader, menuAt } from '../dom';
 import { RenameField } from '../ui/RenameField';
+import { MoreButton } from './MoreButton';
 
 interface GroupHeaderProps {
   group: DocumentGroupView;
@@ -102,20 +103,7 @@ export function GroupHeader({ group, open, filtering, listId }: GroupHeaderProps
         </button>
       </h3>
       {id !== null && (
-        <button
-          type="button"
-          className="doc-more"
-          aria-label="More actions"
-          aria-describedby={nameId}
-          aria-haspopup="menu"
-          title="Rename or delete the group"
-          onClick={(e) => {
-            const rect = e.currentTarget.getBoundingClientRect();
-            openMenu(rect.left, rect.bottom + 2);
-          }}
-        >
-          ⋯
-        </button>
+        <MoreButton describedBy={nameId} title="Rename or delete the group" openMenu={openMenu} />
       )}
     </div>
   );

@@ -14,7 +14,7 @@ export function FilterField({ label, placeholder, value, onChange, className }: 
   const id = useId();
   return (
     <span className={`sb-filter ${className ?? ''}`}>
-      <label htmlFor={id} className="sb-visually-hidden">
+      <label htmlFor={id} className="visually-hidden">
         {label}
       </label>
       <input
