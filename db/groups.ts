@@ -5,10 +5,19 @@ import { newGuid } from './sql';
 
 export type { GroupSummary };
 
+/**
+ * A group name as stored: trimmed, with runs of spaces as one (as the app's group field and code names
+ * do), so "Town  A" typed at the command line is the group "Town A". Empty is refused.
+ */
+function cleanGroupName(name: string): string {
+  const clean = name.trim().replace(/\s+/g, ' ');
+  if (!clean) throw invalidArgument('A group name cannot be empty.');
+  return clean;
+}
+
 /** The id of the group named `name`, created if missing (inside the caller's transaction). */
 export function ensureGroup(project: Project, name: string): number {
-  const clean = name.trim();
-  if (!clean) throw conflict('A group name cannot be empty.');
+  const clean = cleanGroupName(name);
   const found = project.db.prepare('SELECT id FROM doc_groups WHERE name = ?').pluck().get(clean) as
     number | undefined;
   if (found !== undefined) return found;
@@ -39,10 +48,9 @@ export function getGroup(project: Project, id: number): GroupSummary {
   return group;
 }
 
-/** A usable new name for group `id`: trimmed, not empty, and no other group's name in any letter case. */
+/** A usable new name for group `id`: clean, and no other group's name in any letter case. */
 function checkGroupName(project: Project, name: string, id: number): string {
-  const clean = name.trim();
-  if (!clean) throw invalidArgument('A group name cannot be empty.');
+  const clean = cleanGroupName(name);
   // doc_groups.name is COLLATE NOCASE, so `=` finds "town a" for "Town A".
   const clash = project.db
     .prepare('SELECT name FROM doc_groups WHERE name = ? AND id <> ?')

@@ -52,6 +52,20 @@ describe('document groups', () => {
     expect(p.history.peekUndo()?.id).toBe(steps);
   });
 
+  it('stores runs of spaces as one, however the group is named, and refuses empty names alike', () => {
+    const { p, townA, townB } = towns();
+    renameGroup(p, townB, 'Harbour   town');
+    expect(getGroup(p, townB).name).toBe('Harbour town');
+    const a1 = listDocuments(p).find((d) => d.name === 'A1')!.id;
+    setDocumentGroups(p, a1, ['Town  A', ' harbour  town ']);
+    expect(listGroups(p).map((g) => g.name)).toEqual(['Harbour town', 'Town A']);
+    expect(listDocuments(p).find((d) => d.id === a1)!.groups).toEqual(['Harbour town', 'Town A']);
+    expect(getGroup(p, townA).documents).toBe(2);
+    expect(() => setDocumentGroups(p, a1, ['  '])).toThrow(
+      expect.objectContaining({ code: 'invalid-argument', message: 'A group name cannot be empty.' }),
+    );
+  });
+
   it('allows a change of letter case only, and records nothing for the same name', () => {
     const { p, townA } = towns();
     renameGroup(p, townA, 'TOWN A');
