@@ -3,6 +3,7 @@ import type { Project } from '../project';
 import { type AnalysisData, type CodingRow } from './data';
 import { dataVersion } from '../sql';
 import { scanWordStarts } from '../../shared/word-scan';
+import { WordStarts } from './word-starts';
 
 // The same timestamp pattern as countWords in shared/text.ts, and its words (word-scan.ts); a test keeps
 // them in step.
@@ -14,7 +15,7 @@ const TIMESTAMP = /\[?\b\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\b\]?/g;
  * character lies inside it: that makes "words in a range" additive and lets ranges be counted by binary
  * search instead of re-scanning text.
  */
-export function wordStarts(text: string): Int32Array {
+export function wordStarts(text: string): WordStarts {
   return wordStartsOfUtf8(Buffer.from(text, 'utf8'));
 }
 
@@ -27,7 +28,7 @@ const STRETCH = 32 * 1024;
  * behind at once. A space or line break is never inside a word, a timestamp or a UTF-8 sequence, so
  * the stretches are cut there.
  */
-export function wordStartsOfUtf8(bytes: Uint8Array): Int32Array {
+export function wordStartsOfUtf8(bytes: Uint8Array): WordStarts {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // Words are separated, so a stretch holds at most half its length (rounded up) of them.
   if (scratch.length < Math.ceil(buf.length / 2)) scratch = new Int32Array(Math.ceil(buf.length / 2));
@@ -48,33 +49,21 @@ export function wordStartsOfUtf8(bytes: Uint8Array): Int32Array {
     unit += text.length;
     from = to;
   }
-  return scratch.slice(0, n);
+  return WordStarts.from(scratch, n);
 }
 
 let scratch = new Int32Array(0);
-
-/** First index i with xs[i] >= x. */
-export function lowerBound(xs: Int32Array, x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 // Scanning the benchmark corpus takes ~60 ms, more than the rest of a matrix, so word offsets are kept
 // per open database and reused while the document's content hash is unchanged. Hashes are only re-read
 // after the project changed: reading them walks past each document's text (~25 ms at 9M words).
 interface WordStartCache {
   version: string;
-  byDoc: Map<number, { hash: string; starts: Int32Array }>;
+  byDoc: Map<number, { hash: string; starts: WordStarts }>;
 }
 const cache = new WeakMap<Database, WordStartCache>();
 
-export function documentWordStarts(project: Project, documentIds: number[]): Map<number, Int32Array> {
+export function documentWordStarts(project: Project, documentIds: number[]): Map<number, WordStarts> {
   const version = dataVersion(project);
   let c = cache.get(project.db);
   if (!c) cache.set(project.db, (c = { version: '', byDoc: new Map() }));
@@ -88,7 +77,7 @@ export function documentWordStarts(project: Project, documentIds: number[]): Map
   const text = project.db
     .prepare('SELECT CAST(text AS BLOB), content_hash FROM documents WHERE id = ?')
     .raw();
-  const out = new Map<number, Int32Array>();
+  const out = new Map<number, WordStarts>();
   for (const id of documentIds) {
     let entry = c.byDoc.get(id);
     if (!entry) {
@@ -158,8 +147,8 @@ export function tallyWords(
       const rs = rowsOf.get(coding.codeId);
       if (!rs) continue;
       if (coding.wordFrom < 0) {
-        coding.wordFrom = lowerBound(ws, coding.start);
-        coding.wordTo = lowerBound(ws, coding.end);
+        coding.wordFrom = ws.lowerBound(coding.start);
+        coding.wordTo = ws.lowerBound(coding.end);
       }
       for (const r of rs) extend(ctx, open[r]!, coding, rows[r]!);
       extend(ctx, all, coding, cols);
@@ -187,7 +176,7 @@ interface Sink {
 interface DocContext {
   data: AnalysisData;
   place: WordPlacement;
-  ws: Int32Array;
+  ws: WordStarts;
   /** The document's turns are data.turns[from .. to). */
   from: number;
   to: number;
@@ -205,7 +194,7 @@ type TurnWords = Pick<DocContext, 'wStart' | 'wBody' | 'wEnd'>;
 // (analysis data loads new turns whenever turns or texts change): ~70 ms per matrix otherwise.
 const turnWordsCache = new WeakMap<AnalysisData['turns'], Map<number, TurnWords>>();
 
-function turnWords(data: AnalysisData, doc: number, ws: Int32Array, from: number, to: number): TurnWords {
+function turnWords(data: AnalysisData, doc: number, ws: WordStarts, from: number, to: number): TurnWords {
   let byDoc = turnWordsCache.get(data.turns);
   if (!byDoc) turnWordsCache.set(data.turns, (byDoc = new Map()));
   let tw = byDoc.get(doc);
@@ -214,15 +203,15 @@ function turnWords(data: AnalysisData, doc: number, ws: Int32Array, from: number
   tw = { wStart: new Int32Array(n), wBody: new Int32Array(n), wEnd: new Int32Array(n) };
   for (let i = 0; i < n; i++) {
     const t = data.turns[from + i]!;
-    tw.wStart[i] = lowerBound(ws, t.start);
-    tw.wBody[i] = lowerBound(ws, t.bodyStart);
-    tw.wEnd[i] = lowerBound(ws, t.end);
+    tw.wStart[i] = ws.lowerBound(t.start);
+    tw.wBody[i] = ws.lowerBound(t.bodyStart);
+    tw.wEnd[i] = ws.lowerBound(t.end);
   }
   byDoc.set(doc, tw);
   return tw;
 }
 
-function docContext(data: AnalysisData, doc: number, ws: Int32Array, place: WordPlacement): DocContext {
+function docContext(data: AnalysisData, doc: number, ws: WordStarts, place: WordPlacement): DocContext {
   const [from, to] = data.turnRange.get(doc) ?? [0, 0];
   const turnCols = new Array<readonly number[]>(to - from);
   for (let q = from; q < to; q++) turnCols[q - from] = place.turn(q);

@@ -72,7 +72,7 @@ describe('word offsets', () => {
       unit.repeat(900),
       'word'.repeat(20_000),
     ].join('');
-    const starts = Array.from(wordStarts(long));
+    const starts = Array.from(wordStarts(long).offsets());
     expect(starts.length).toBe(countWords(long));
     expect(starts.every((at, i) => i === 0 || at > starts[i - 1]!)).toBe(true);
     // Each start begins a word: a word character not preceded by one (nor joined by an apostrophe).
