@@ -9,6 +9,7 @@ import { addTextDocument, cleanupTempDirs, FOCUS_GROUP, tempDir } from '../helpe
 import { createRiversideProject } from './fixture';
 import { skipBrowserTests } from './browser';
 import { screenshotPath, startHarness, type Harness } from './harness';
+import { documentsRegion, groupsShown } from './documents-page';
 
 // Renaming and deleting document groups from the left column, by keyboard and by menu, over a real
 // project: the core must agree with what the list shows, documents must survive, and undo must restore.
@@ -16,25 +17,12 @@ import { screenshotPath, startHarness, type Harness } from './harness';
 let project: Project;
 let h: Harness;
 
-const documentsRegion = (page: Page) => page.getByRole('region', { name: /Documents/ });
 const header = (page: Page, name: string) =>
   documentsRegion(page).locator('.doc-group-bar', { hasText: name });
 const headerButton = (page: Page, name: string) => header(page, name).locator('.doc-group-header');
 const shot = (page: Page, name: string) => page.screenshot({ path: screenshotPath(`groups-${name}`) });
 const isFocused = (page: Page, name: string) =>
   headerButton(page, name).evaluate((e) => e === document.activeElement);
-
-/** Each group heading with the documents listed under it, as the user reads them. */
-function groupsShown(page: Page) {
-  return documentsRegion(page)
-    .locator('.doc-group')
-    .evaluateAll((groups) =>
-      groups.map((g) => [
-        (g.querySelector('.doc-group-name') as HTMLElement).innerText,
-        [...g.querySelectorAll('.doc-name')].map((d) => (d as HTMLElement).innerText),
-      ]),
-    );
-}
 
 const groupsInProject = () => listGroups(project).map((g) => [g.name, g.documents]);
 

@@ -15,6 +15,7 @@ import { addTextDocument, cleanupTempDirs, FOCUS_GROUP, tempDir } from '../helpe
 import { createRiversideProject } from './fixture';
 import { launchBrowser, skipBrowserTests, watch } from './browser';
 import type { PageLog } from './browser';
+import { documentsRegion, groupsShown } from './documents-page';
 
 // The left column (documents by group, the codebook tree) in headless Chromium over a real project file.
 // Each test gets a fresh project; the page reaches it through a stand-in for the Electron preload.
@@ -59,21 +60,8 @@ function expectClean(log: PageLog): void {
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(results, `sidebar-${name}.png`) });
 
-const documentsRegion = (page: Page) => page.getByRole('region', { name: /Documents/ });
 const tree = (page: Page) => page.getByRole('tree', { name: 'Codes' });
 const item = (page: Page, name: string) => tree(page).getByRole('treeitem', { name, exact: true });
-
-/** Each group heading with the documents listed under it, as the user reads them. */
-function groupsShown(page: Page) {
-  return documentsRegion(page)
-    .locator('.doc-group')
-    .evaluateAll((groups) =>
-      groups.map((g) => [
-        (g.querySelector('.doc-group-name') as HTMLElement).innerText,
-        [...g.querySelectorAll('.doc-name')].map((d) => (d as HTMLElement).innerText),
-      ]),
-    );
-}
 
 /** The tree rows: name, level, selected, expanded (null for leaves). */
 function treeShown(page: Page) {
